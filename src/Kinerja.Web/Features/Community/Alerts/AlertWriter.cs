@@ -1,0 +1,84 @@
+using Kinerja.Data;
+using Kinerja.Data.Community;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kinerja.Web.Features.Community.Alerts;
+
+/// <summary>
+/// Turns community events into outbox rows on the caller's context: the caller saves them with the
+/// event, in one SaveChanges (or one transaction), so an alert exists exactly when its event does.
+/// </summary>
+public sealed class AlertWriter(UnsubscribeTokens tokens, IOptions<AlertOptions> options, IHttpContextAccessor http)
+{
+    string BaseUrl
+    {
+        get
+        {
+            if (!string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl))
+                return options.Value.PublicBaseUrl.TrimEnd('/');
+            var request = http.HttpContext?.Request;
+            return request is null ? "http://localhost:5000" : $"{request.Scheme}://{request.Host}";
+        }
+    }
+
+    public async Task NewPeriodAsync(KinerjaDb db, DiscussionPeriod period)
+    {
+        var dates = PeriodText.Dates(period);
+        var detail = string.IsNullOrWhiteSpace(period.Theme) ? dates : $"Tema: {period.Theme} ({dates})";
+        foreach (var member in await Recipients(db, null))
+            Queue(db, member, AlertTemplates.NewPeriod, $"periode:{period.Number}", period.Title, detail, $"/komunitas/diskusi/{period.Number}");
+    }
+
+    /// <summary>A published reply: tells the author of the comment replied to (never themselves).</summary>
+    public async Task ReplyAsync(KinerjaDb db, Comment reply, Comment parent, DiscussionPeriod period)
+    {
+        if (parent.AuthorUserId is null || parent.AuthorUserId == reply.AuthorUserId)
+            return;
+        var excerpt = reply.Body.Length > 280 ? reply.Body[..280] + "…" : reply.Body;
+        foreach (var member in await Recipients(db, parent.AuthorUserId))
+            Queue(db, member, AlertTemplates.Reply, $"balasan:{reply.Id}", period.Title,
+                $"{reply.AuthorName}: {excerpt}", $"/komunitas/diskusi/{period.Number}#komentar-{reply.Id}");
+    }
+
+    public async Task PolicyBriefAsync(KinerjaDb db, LibraryItem brief, DiscussionPeriod? period)
+    {
+        var detail = (period is null ? "" : $"Hasil {period.Title}. ") + (brief.Summary ?? "");
+        foreach (var member in await Recipients(db, null))
+            Queue(db, member, AlertTemplates.PolicyBrief, $"brief:{brief.Id}", brief.Title, detail.Trim(), $"/komunitas/perpustakaan#item-{brief.Id}");
+    }
+
+    static async Task<List<(CommunityMember Member, string Name, string? Email)>> Recipients(KinerjaDb db, string? onlyUserId)
+    {
+        var query = db.CommunityMembers.Where(m => m.EmailAlerts || m.WhatsAppAlerts);
+        if (onlyUserId is not null)
+            query = query.Where(m => m.UserId == onlyUserId);
+        return (await query.Select(m => new { Member = m, m.User!.FullName, m.User.Email }).ToListAsync())
+            .Select(x => (x.Member, x.FullName, x.Email)).ToList();
+    }
+
+    void Queue(KinerjaDb db, (CommunityMember Member, string Name, string? Email) to, string template, string eventKey,
+        string title, string detail, string path)
+    {
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        foreach (var channel in Enum.GetValues<AlertChannel>())
+        {
+            if (!to.Member.Wants(channel))
+                continue;
+            var recipient = channel == AlertChannel.Email ? to.Email : to.Member.WhatsAppNumber;
+            if (string.IsNullOrWhiteSpace(recipient))
+                continue;
+            var unsubscribe = $"{BaseUrl}/komunitas/berhenti?token={Uri.EscapeDataString(tokens.Create(to.Member.Id, channel))}";
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Channel = channel,
+                Recipient = recipient,
+                Template = template,
+                Payload = new AlertPayload(to.Name, title, detail, BaseUrl + path, unsubscribe).ToJson(),
+                IdempotencyKey = $"{eventKey}:anggota-{to.Member.Id}:{channel}".ToLowerInvariant(),
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
+        }
+    }
+}
