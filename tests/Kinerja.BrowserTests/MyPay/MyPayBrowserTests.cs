@@ -35,8 +35,9 @@ public class MyPayBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task Doctor_OpensTheSlip_FollowsWhyThisAmountToTheServiceLines_AndDownloadsThePdf()
     {
+        // October by name: another test may approve a later month in the same database.
         var page = await browser.NewPageAsync("dokter");
-        await page.GotoAsync("/remunerasi/saya");
+        await page.GotoAsync("/remunerasi/saya?periode=2026-10");
         Assert.Contains("Slip Oktober 2026", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         var total = await page.InnerTextAsync(".pay-slip tr.pay-total td");
         Assert.Equal(5, await page.Locator(".pay-chart rect.total").CountAsync());
