@@ -52,6 +52,18 @@ public class ReportsTests(BrowserFixture browser)
         await page.WaitForURLAsync("**semua=true**");
         Assert.True(await page.Locator("table.sim-rows tbody tr").CountAsync() > changed);
 
+        // Saved as a draft rule set: the draft page lists the one changed rate against the version it came from.
+        await page.ClickAsync("details.sim-save summary");
+        await page.FillAsync("#BerlakuMulai", "2027-01");
+        await page.FillAsync("#Catatan", "Usulan kenaikan tarif USG JKN");
+        await page.Locator("details.sim-save").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "simulasi-simpan.png") });
+        await page.ClickAsync("details.sim-save button[type=submit]");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/remunerasi/aturan/\\d+$"));
+        var draft = await page.InnerTextAsync("main");
+        Assert.Contains("Dari simulasi periode 2026-10. Usulan kenaikan tarif USG JKN", draft, StringComparison.Ordinal);
+        Assert.Contains("44.000", draft, StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "simulasi-draf-aturan");
+
         var phone = await browser.NewPageAsync("direktur", new ViewportSize { Width = 390, Height = 844 });
         await phone.GotoAsync("/remunerasi/simulasi?periode=2026-10&layanan=*&persen=10&hitung=true");
         await BrowserFixture.ScreenshotAsync(phone, "simulasi-ponsel");

@@ -1,3 +1,4 @@
+using System.Net;
 using Kinerja.Data;
 using Kinerja.Data.Remunerasi;
 using Kinerja.Engine;
@@ -97,5 +98,72 @@ public class SimulationTests
         var pegawai = await app.SignInAsync("dokter");
         var refused = await pegawai.GetAsync("/remunerasi/simulasi", Ct);
         Assert.Contains("/akun/ditolak", refused.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SavedSimulation_IsADraftRuleSet_CopiedFromTheRunsRules_WithTheSimulatedRates_AndNoRunChanges(DatabaseProvider provider)
+    {
+        await using var app = await KinerjaApp.StartAsync(provider);
+        var run = await ReportRuns.ApproveAsync(app.Database, Period.Month(2026, 10));
+        int sets;
+        decimal runTotal;
+        await using (var db = app.Database.Open())
+        {
+            sets = await db.RuleSets.CountAsync(Ct);
+            runTotal = (await db.RunStaffResults.AsNoTracking().Where(r => r.RunId == run.Id).Select(r => r.Total).ToListAsync(Ct)).Sum();
+        }
+
+        const string query = "/remunerasi/simulasi?periode=2026-10&layanan=USG&penjamin=JKN&persen=10&hitung=true";
+        var director = await app.SignInAsync("direktur");
+        async Task<HttpResponseMessage> SaveAsync(string path, string month) =>
+            await KinerjaApp.PostFormAsync(director, path + "&handler=simpan", new() { ["BerlakuMulai"] = month, ["Catatan"] = "Usulan kenaikan USG" }, path);
+
+        // October is approved: a draft from October would rewrite it.
+        var decided = await SaveAsync(query, "2026-10");
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        Assert.Contains("sudah disetujui atau dibayar", await decided.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        // Nothing changed: nothing to save.
+        var same = await SaveAsync("/remunerasi/simulasi?periode=2026-10&hitung=true", "2026-12");
+        Assert.Contains("tidak mengubah aturan apa pun", await same.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        await using (var db = app.Database.Open())
+            Assert.Equal(sets, await db.RuleSets.CountAsync(Ct));
+
+        var saved = await SaveAsync(query, "2026-12");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using (var db = app.Database.Open())
+        {
+            var source = await db.RuleSets.AsNoTracking().Include(r => r.Services).SingleAsync(r => r.Id == run.RuleSetId, Ct);
+            var draft = await db.RuleSets.AsNoTracking().Include(r => r.Services).OrderByDescending(r => r.Version).FirstAsync(Ct);
+            Assert.Equal($"/remunerasi/aturan/{draft.Id}", saved.Headers.Location?.ToString());
+            Assert.Equal(sets + 1, await db.RuleSets.CountAsync(Ct));
+            Assert.Equal(RuleSetStatus.Draft, draft.Status);
+            Assert.Equal(new DateOnly(2026, 12, 1), draft.EffectiveFrom);
+            Assert.Equal("Dari simulasi periode 2026-10. Usulan kenaikan USG", draft.Note);
+            foreach (var s in source.Services)
+            {
+                var d = draft.Services.Single(x => x.Code == s.Code);
+                Assert.Equal(s.Code == "USG" ? Money.Round(s.RateJkn * 1.1m) : s.RateJkn, d.RateJkn);
+                Assert.Equal(s.RateNonJkn, d.RateNonJkn);
+            }
+
+            var proposal = await db.RuleSetProposals.AsNoTracking().SingleAsync(p => p.RuleSetId == draft.Id, Ct);
+            Assert.Equal((source.Version, "direktur", false), (proposal.BasedOnVersion!.Value, proposal.ProposedBy, proposal.Submitted));
+            // The run is as it was: a saved simulation is a proposal, not a recalculation.
+            Assert.Equal(RunStatus.Approved, (await db.CalculationRuns.AsNoTracking().SingleAsync(r => r.Id == run.Id, Ct)).Status);
+            Assert.Equal(runTotal, (await db.RunStaffResults.AsNoTracking().Where(r => r.RunId == run.Id).Select(r => r.Total).ToListAsync(Ct)).Sum());
+        }
+
+        // The draft page shows the change against the version it was copied from.
+        var detail = await director.GetStringAsync(saved.Headers.Location!.ToString(), Ct);
+        Assert.Contains("44.000", detail, StringComparison.Ordinal);
+
+        // The Dewan Pengawas reads reports but does not simulate or save.
+        var dewas = await app.SignInAsync("dewas");
+        var refused = await dewas.PostAsync(query + "&handler=simpan", new FormUrlEncodedContent(new Dictionary<string, string> { ["BerlakuMulai"] = "2026-12" }), Ct);
+        Assert.DoesNotContain("/remunerasi/aturan/", refused.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        await using (var db = app.Database.Open())
+            Assert.Equal(sets + 1, await db.RuleSets.CountAsync(Ct));
     }
 }

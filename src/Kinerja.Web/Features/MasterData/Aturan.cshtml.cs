@@ -72,19 +72,8 @@ public sealed class AturanModel(KinerjaDb db, IStringLocalizer<SharedResource> t
             return Page();
         }
 
-        var number = (await db.RuleSets.Where(r => r.InstitutionId == hospital.Id).Select(r => (int?)r.Version).MaxAsync(HttpContext.RequestAborted) ?? 0) + 1;
-        var draft = RuleSets.Copy(source!, number, effective!.Value, note);
-        // The draft and its proposal (which needs the draft's id) are saved together or not at all.
-        await using var transaction = await db.Database.BeginTransactionAsync(HttpContext.RequestAborted);
-        db.RuleSets.Add(draft);
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
-        db.RuleSetProposals.Add(new RuleSetProposal
-        {
-            InstitutionId = hospital.Id, RuleSetId = draft.Id, BasedOnVersion = source!.Version,
-            ProposedBy = User.Identity?.Name ?? "?", ProposedAt = db.Clock.GetUtcNow().UtcDateTime,
-        });
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
-        await transaction.CommitAsync(HttpContext.RequestAborted);
+        var draft = RuleSets.Copy(source!, await RuleSets.NextVersionAsync(db, hospital.Id, HttpContext.RequestAborted), effective!.Value, note);
+        await RuleSets.SaveDraftAsync(db, source!, draft, User.Identity?.Name ?? "?", HttpContext.RequestAborted);
         return Redirect($"/remunerasi/aturan/{draft.Id}");
     }
 

@@ -87,6 +87,28 @@ public static class RuleSets
     };
 
     /// <summary>
+    /// Saves <paramref name="draft"/> (copied from <paramref name="source"/>, numbered after the hospital's last version)
+    /// with its proposal, which needs the draft's id: both or neither.
+    /// </summary>
+    public static async Task SaveDraftAsync(KinerjaDb db, RuleSet source, RuleSet draft, string proposedBy, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.RuleSets.Add(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        db.RuleSetProposals.Add(new RuleSetProposal
+        {
+            InstitutionId = draft.InstitutionId, RuleSetId = draft.Id, BasedOnVersion = source.Version,
+            ProposedBy = proposedBy, ProposedAt = db.Clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The number the next version of the hospital's rules takes.</summary>
+    public static async Task<int> NextVersionAsync(KinerjaDb db, int institutionId, CancellationToken cancellationToken) =>
+        (await db.RuleSets.Where(r => r.InstitutionId == institutionId).Select(r => (int?)r.Version).MaxAsync(cancellationToken) ?? 0) + 1;
+
+    /// <summary>
     /// The engine's own checks of the rules (calculation.md §5), run on a case that holds only these rules: what the
     /// Direksi approves must be a set a run can calculate with.
     /// </summary>

@@ -51,6 +51,23 @@ public sealed record SimulationChanges
         var points = PointValue is { } value && rules.Points.PointValue is not null ? rules.Points with { PointValue = value } : rules.Points;
         return rules with { Services = services, Stratification = new StratificationRules(criteria, stars), Points = points };
     }
+
+    /// <summary>Writes these changes into a draft copy of a rule set: the values <see cref="Apply"/> gives, by code.</summary>
+    public void ApplyTo(RuleSet draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var rules = Apply(CaseBuilder.ToRules(draft, null));
+        var rates = rules.Services.ToDictionary(s => s.Code, s => s.Rates, StringComparer.Ordinal);
+        foreach (var s in draft.Services)
+            (s.RateJkn, s.RateNonJkn) = (rates[s.Code].Jkn, rates[s.Code].NonJkn);
+        var weights = rules.Stratification.Criteria.ToDictionary(c => c.Code, c => c.Weight, StringComparer.Ordinal);
+        foreach (var c in draft.Criteria)
+            c.Weight = weights[c.Code];
+        var stars = rules.Stratification.Stars.ToDictionary(s => s.Star);
+        foreach (var s in draft.Stars)
+            (s.MinScore, s.JknShareMin, s.IncentiveMax) = (stars[s.Star].MinScore, stars[s.Star].JknShareMin, stars[s.Star].IncentiveMax);
+        draft.PointValue = rules.Points.PointValue;
+    }
 }
 
 /// <summary>One person before and after.</summary>
@@ -59,8 +76,11 @@ public sealed record SimulationRow(string Id, string Name, string Category, stri
     public decimal Difference => After.Total - Before.Total;
 }
 
-/// <summary>The base case of a simulation: a run's stored inputs (exactly what it calculated) or the database now.</summary>
-public sealed record SimulationBase(Case Case, IReadOnlyList<ServiceTotal>? ServiceTotals, CalculationRun? Run)
+/// <summary>
+/// The base case of a simulation: a run's stored inputs (exactly what it calculated) or the database now, and the
+/// rule set it was calculated with (the one a saved simulation is copied from).
+/// </summary>
+public sealed record SimulationBase(Case Case, IReadOnlyList<ServiceTotal>? ServiceTotals, CalculationRun? Run, int? RuleSetId)
 {
     public CalculationResult Calculate(Case @case) =>
         ServiceTotals is null ? Calculator.Calculate(@case) : Calculator.Calculate(@case, ServiceTotals);
@@ -88,11 +108,11 @@ public static class Simulator
             using var stream = new MemoryStream(json);
             var read = CaseJson.Read(stream);
             if (read.IsValid)
-                return (new SimulationBase(read.Document!.Case, read.Document.ServiceTotals, run), []);
+                return (new SimulationBase(read.Document!.Case, read.Document.ServiceTotals, run, run.RuleSetId), []);
         }
 
         var built = await CaseBuilder.BuildAsync(db, institutionId, period, cancellationToken);
-        return built.Ok ? (new SimulationBase(built.Case!, null, null), []) : (null, built.Problems);
+        return built.Ok ? (new SimulationBase(built.Case!, null, null, built.RuleSet?.Id), []) : (null, built.Problems);
     }
 
     /// <summary>Calculates before and after. Throws <see cref="InvalidCaseException"/> when the changed rules are invalid (§5).</summary>
