@@ -76,6 +76,8 @@ public static class Startup
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddKomunitas(builder.Configuration);
         services.AddSingleton<EvidenceStore>();
+        services.AddScoped<ExpiryAlerts>();
+        services.AddHostedService<ExpiryAlertsWorker>();
         services.AddRemunerasi();
     }
 

@@ -36,6 +36,8 @@ public sealed partial class KinerjaApp(TestDatabase database) : WebApplicationFa
         builder.UseSetting("ConnectionStrings:Kinerja", Database.Settings.ConnectionString);
         builder.UseSetting("Database:DataDirectory", Database.Directory);
         builder.UseSetting("Demo:Enabled", "true");
+        // The background workers (outbox, contract expiry) would write on the real clock beside the test: tests call them.
+        builder.UseSetting("Alerts:WorkerEnabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");

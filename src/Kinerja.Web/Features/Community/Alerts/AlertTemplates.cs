@@ -18,20 +18,26 @@ public sealed record AlertPayload(
 }
 
 /// <summary>
-/// The three alerts of issue 7 §7. Each has an e-mail text here and an approved WhatsApp template of
-/// the same name (body parameters: name, title, detail, link, unsubscribe link).
+/// The three community alerts of issue 7 §7, each with an e-mail text here and an approved WhatsApp template of
+/// the same name (body parameters: name, title, detail, link, unsubscribe link), and the work alert of issue 6
+/// (a contract about to end), sent by e-mail to the Dinas and the Kepala Puskesmas.
 /// </summary>
 public static class AlertTemplates
 {
     public const string NewPeriod = "periode_baru";
     public const string Reply = "balasan_komentar";
     public const string PolicyBrief = "policy_brief_baru";
+    public const string ContractEnding = "kontrak_berakhir";
+
+    /// <summary>Community alerts are chosen by the member and can be stopped with one click; work alerts come with the role.</summary>
+    public static bool CanUnsubscribe(AlertPayload p) => p.UnsubscribeLink.Length > 0;
 
     public static string Subject(string template, AlertPayload p) => template switch
     {
         NewPeriod => $"Periode diskusi baru: {p.Title}",
         Reply => $"Balasan untuk komentar Anda di {p.Title}",
         PolicyBrief => $"Policy brief baru: {p.Title}",
+        ContractEnding => $"Kontrak segera berakhir: {p.Title}",
         _ => p.Title,
     };
 
@@ -42,8 +48,15 @@ public static class AlertTemplates
             NewPeriod => $"Periode diskusi baru Masyarakat Praktisi telah dibuka: {p.Title}.",
             Reply => $"Komentar Anda di {p.Title} mendapat balasan.",
             PolicyBrief => $"Policy brief baru tersedia di perpustakaan Masyarakat Praktisi: {p.Title}.",
+            ContractEnding => $"Kontrak {p.Title} segera berakhir.",
             _ => p.Title,
         };
+        var footer = CanUnsubscribe(p)
+            ? $"""
+              Anda menerima pesan ini karena memilih pemberitahuan e-mail dari Masyarakat Praktisi.
+              Berhenti menerima pemberitahuan e-mail (satu klik): {p.UnsubscribeLink}
+              """
+            : "Anda menerima pesan ini karena peran Anda di Kinerja untuk kontrak ini.";
         return $"""
             Yth. {p.RecipientName},
 
@@ -54,8 +67,7 @@ public static class AlertTemplates
             Selengkapnya: {p.Link}
 
             --
-            Anda menerima pesan ini karena memilih pemberitahuan e-mail dari Masyarakat Praktisi.
-            Berhenti menerima pemberitahuan e-mail (satu klik): {p.UnsubscribeLink}
+            {footer}
             """;
     }
 }

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Kinerja.Web.Features.Community.Alerts;
 
 /// <summary>
-/// Turns community events into outbox rows on the caller's context: the caller saves them with the
-/// event, in one SaveChanges (or one transaction), so an alert exists exactly when its event does.
+/// Turns events into outbox rows on the caller's context: the caller saves them with the event, in one
+/// SaveChanges (or one transaction), so an alert exists exactly when its event does. Community alerts go to
+/// members who chose them; work alerts (a contract about to end) go to the staff accounts whose role it is.
 /// </summary>
 public sealed class AlertWriter(UnsubscribeTokens tokens, IOptions<AlertOptions> options, IHttpContextAccessor http)
 {
@@ -47,6 +48,29 @@ public sealed class AlertWriter(UnsubscribeTokens tokens, IOptions<AlertOptions>
         foreach (var member in await Recipients(db, null))
             Queue(db, member, AlertTemplates.PolicyBrief, $"brief:{brief.Id}", brief.Title, detail.Trim(), $"/komunitas/perpustakaan#item-{brief.Id}");
     }
+
+    /// <summary>
+    /// An e-mail to a staff account about its work. It comes with the role, so it has no unsubscribe link; the
+    /// key is the event's, so the same event never queues twice for the same person.
+    /// </summary>
+    public OutboxMessage WorkEmail(KinerjaDb db, (string UserId, string Name, string Email) to, string template, string eventKey, string title, string detail, string path)
+    {
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var message = new OutboxMessage
+        {
+            Channel = AlertChannel.Email,
+            Recipient = to.Email,
+            Template = template,
+            Payload = new AlertPayload(to.Name, title, detail, BaseUrl + path, "").ToJson(),
+            IdempotencyKey = WorkKey(eventKey, to.UserId),
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+        db.OutboxMessages.Add(message);
+        return message;
+    }
+
+    public static string WorkKey(string eventKey, string userId) => $"{eventKey}:akun-{userId}:{AlertChannel.Email}".ToLowerInvariant();
 
     static async Task<List<(CommunityMember Member, string Name, string? Email)>> Recipients(KinerjaDb db, string? onlyUserId)
     {

@@ -25,8 +25,12 @@ public sealed class SmtpChannel(IOptionsMonitor<AlertOptions> options) : IAlertC
         mail.Subject = AlertTemplates.Subject(message.Template, payload);
         // The same alert always has the same Message-Id: should a crash ever resend it, mail systems see a duplicate.
         mail.MessageId = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(message.IdempotencyKey)))[..32].ToLowerInvariant() + "@kinerja";
-        mail.Headers.Add("List-Unsubscribe", $"<{payload.UnsubscribeLink}>");
-        mail.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        if (AlertTemplates.CanUnsubscribe(payload))
+        {
+            mail.Headers.Add("List-Unsubscribe", $"<{payload.UnsubscribeLink}>");
+            mail.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         mail.Body = new TextPart("plain") { Text = AlertTemplates.Body(message.Template, payload) };
 
         using var client = new SmtpClient();
