@@ -125,6 +125,20 @@ public static class ContractWorkflow
     }
 
     /// <summary>
+    /// Deletes a draft that was never activated, with its team members and targets (loaded, so each deletion is in
+    /// the audit trail). A renewal draft leaves the contract it renews as it was. Anything but a draft is kept for good.
+    /// </summary>
+    public static async Task DeleteDraftAsync(this KinerjaDb db, Contract contract, CancellationToken ct = default)
+    {
+        if (contract.Status != ContractStatus.Draft)
+            throw new InvalidOperationException("Hanya draf yang dapat dihapus / only a draft can be deleted.");
+        db.ContractTeamMembers.RemoveRange(await db.ContractTeamMembers.Where(m => m.ContractId == contract.Id).ToListAsync(ct));
+        db.MonthlyTargets.RemoveRange(await db.MonthlyTargets.Where(t => t.ContractId == contract.Id).ToListAsync(ct));
+        db.Contracts.Remove(contract);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
     /// Renews an active (or ended) contract when the recommendation allows it: a new draft for the next period
     /// with the same terms, to be checked again (next year's UMK) and activated; the old one becomes Renewed then.
     /// </summary>

@@ -113,4 +113,19 @@ public class KontrakPageTests(BrowserFixture browser)
         Assert.True(await dinkes.Locator("#anggota .warning").IsVisibleAsync());
         await BrowserFixture.ScreenshotAsync(dinkes, "kontrak-tim-pns");
     }
+
+    [Fact]
+    public async Task Dinas_DeletesTheDraftOfMlati_AfterOpeningTheDeleteBox()
+    {
+        var dinkes = await browser.NewPageAsync("dinkes");
+        await dinkes.GotoAsync("/kontrak");
+        await dinkes.ClickAsync("text=Siti Aminah, S.KM");
+        await dinkes.ClickAsync("details.delete-draft summary");
+        await dinkes.Locator("section.card", new() { Has = dinkes.Locator("details.delete-draft") }).ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "kontrak-hapus-draf.png") });
+        await dinkes.ClickAsync("text=Ya, hapus draf ini");
+        await dinkes.WaitForURLAsync("**/kontrak");
+        Assert.Contains("Draf kontrak Siti Aminah, S.KM dihapus.", await dinkes.InnerTextAsync(".notice"), StringComparison.Ordinal);
+        Assert.Equal(0, await dinkes.Locator("main table a", new() { HasText = "Siti Aminah" }).CountAsync());
+        await BrowserFixture.ScreenshotAsync(dinkes, "kontrak-draf-dihapus");
+    }
 }

@@ -99,6 +99,20 @@ public sealed class DetailModel(KinerjaDb db, IStringLocalizer<SharedResource> t
         return Redirect($"/kontrak/{id}");
     }
 
+    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    {
+        if (!CanManage)
+            return Forbid();
+        if (!await LoadAsync(id))
+            return NotFound();
+        if (Contract.Status != ContractStatus.Draft)
+            return Redirect($"/kontrak/{id}");
+        var renews = Contract.RenewedFromId;
+        await db.DeleteDraftAsync(Contract);
+        Notice = t["Draf kontrak {0} dihapus.", Contract.ContractorName];
+        return Redirect(renews is int previous ? $"/kontrak/{previous}" : "/kontrak");
+    }
+
     public async Task<IActionResult> OnPostTerminateAsync(int id)
     {
         if (!CanManage)

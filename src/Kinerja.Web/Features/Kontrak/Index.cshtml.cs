@@ -22,6 +22,9 @@ public sealed class IndexModel(KinerjaDb db) : PageModel
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
+    [TempData]
+    public string? Notice { get; set; }
+
     public IReadOnlyList<Row> Expiring { get; private set; } = [];
 
     public IReadOnlyList<Institution> Puskesmas { get; private set; } = [];

@@ -72,12 +72,7 @@ public sealed class PelamarUbahModel(KinerjaDb db, IStringLocalizer<SharedResour
         var a = await db.Applicants.SingleOrDefaultAsync(x => x.Id == id);
         if (a is null)
             return NotFound();
-        Input = new ApplicantInput
-        {
-            PuskesmasId = a.InstitutionId, RuleSetId = a.RuleSetId, FullName = a.FullName, Education = a.Education, HealthEducation = a.HealthEducation,
-            Major = a.Major, Specialisation = a.Specialisation, School = a.School, ExperienceMonths = a.ExperienceMonths, ExperienceNote = a.ExperienceNote,
-            MetCriterionIds = [.. a.MetCriterionIds], Status = a.Status,
-        };
+        Input = InputOf(a);
         if (RuleSets.FirstOrDefault(r => r.Id == a.RuleSetId) is { } rs)
             Screening = ContractRules.Screen(rs.ToRules(), a.ToQualification());
         return Page();
@@ -122,6 +117,34 @@ public sealed class PelamarUbahModel(KinerjaDb db, IStringLocalizer<SharedResour
         await db.SaveChangesAsync();
         return Redirect($"/kontrak/pelamar?aturan={ruleSet.Id}");
     }
+
+    /// <summary>Deletes an applicant entered by mistake or who withdrew; one a contract was drafted from stays, as that contract's record.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    {
+        var applicant = await db.Applicants.SingleOrDefaultAsync(a => a.Id == id);
+        if (applicant is null)
+            return NotFound();
+        if (await db.Contracts.IgnoreQueryFilters().AnyAsync(c => c.ApplicantId == id))
+        {
+            Id = id;
+            await LoadListsAsync();
+            ModelState.Clear();
+            ModelState.AddModelError("", t["Pelamar ini sudah menjadi dasar draf atau kontrak, jadi tidak dapat dihapus; ubah statusnya menjadi Tidak diterima bila perlu."]);
+            Input = InputOf(applicant);
+            return Page();
+        }
+
+        db.Applicants.Remove(applicant);
+        await db.SaveChangesAsync();
+        return Redirect($"/kontrak/pelamar?aturan={applicant.RuleSetId}");
+    }
+
+    static ApplicantInput InputOf(Applicant a) => new()
+    {
+        PuskesmasId = a.InstitutionId, RuleSetId = a.RuleSetId, FullName = a.FullName, Education = a.Education, HealthEducation = a.HealthEducation,
+        Major = a.Major, Specialisation = a.Specialisation, School = a.School, ExperienceMonths = a.ExperienceMonths, ExperienceNote = a.ExperienceNote,
+        MetCriterionIds = [.. a.MetCriterionIds], Status = a.Status,
+    };
 
     async Task LoadListsAsync()
     {

@@ -76,6 +76,36 @@ public sealed class UmkModel(KinerjaDb db, IStringLocalizer<SharedResource> t) :
         return Redirect("/kontrak/umk");
     }
 
+    /// <summary>
+    /// Deletes a UMK row entered by mistake. A row a draft or active contract is checked against stays (correct its
+    /// value instead): without it the contract's honorarium would have no UMK to be held to.
+    /// </summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int umkId)
+    {
+        var rate = await db.UmkRates.SingleOrDefaultAsync(u => u.Id == umkId);
+        if (rate is null)
+            return NotFound();
+        var first = new DateOnly(rate.Year, 1, 1);
+        var last = new DateOnly(rate.Year, 12, 31);
+        var used = await (from c in db.Contracts.IgnoreQueryFilters()
+                          join p in db.Institutions.IgnoreQueryFilters() on c.InstitutionId equals p.Id
+                          where (c.Status == ContractStatus.Draft || c.Status == ContractStatus.Active) && c.Start <= last && c.End >= first
+                                && p.KabupatenKota == rate.KabupatenKota
+                          select c.ContractorName).FirstOrDefaultAsync();
+        if (used is not null)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("", t["UMK {0} {1} dipakai untuk memeriksa kontrak {2}: perbaiki nilainya bila salah, jangan dihapus.", rate.KabupatenKota, rate.Year, used]);
+            await LoadAsync();
+            return Page();
+        }
+
+        db.UmkRates.Remove(rate);
+        await db.SaveChangesAsync();
+        Notice = t["UMK {0} {1} dihapus.", rate.KabupatenKota, rate.Year];
+        return Redirect("/kontrak/umk");
+    }
+
     public async Task<IActionResult> OnPostImportAsync()
     {
         if (Upload is null || Upload.Length == 0)
