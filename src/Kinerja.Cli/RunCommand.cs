@@ -45,7 +45,7 @@ public static class RunCommand
         foreach (var problem in outcome.Problems)
             stderr.WriteLine($"kinerja: {problem.Message} / {problem.English}");
         stderr.WriteLine(outcome.Reused
-            ? $"kinerja: {hospital.Code} {run.Period} versi/version {run.Version} ({RunService.Label(run.Status)}): data sama, tidak ada versi baru / same data, no new version."
+            ? $"kinerja: {hospital.Code} {run.Period} versi/version {run.Version} ({RunWorkflow.Label(run.Status)}): data sama, tidak ada versi baru / same data, no new version."
             : $"kinerja: {hospital.Code} {run.Period} versi/version {run.Version} disimpan sebagai draf / stored as a draft (aturan/rules v{run.RuleVersion}, sidik/fingerprint {run.InputFingerprint[..12]}).");
         var json = await db.RunInputs.AsNoTracking().Where(i => i.RunId == run.Id).Select(i => i.ResultJson).SingleAsync();
         var output = stdout ?? Console.OpenStandardOutput();

@@ -17,7 +17,7 @@ public enum RunStatus
 /// <see cref="RunInput"/>), their fingerprint and the rule version, so it can be reproduced; an approved or paid run
 /// is never edited (the context refuses): corrections are a new version.
 /// </summary>
-public class CalculationRun : IInstitutionOwned, IAudited
+public class CalculationRun : IInstitutionOwned, IAudited, IWorkflowRun
 {
     public int Id { get; set; }
 
@@ -84,6 +84,8 @@ public class CalculationRun : IInstitutionOwned, IAudited
 
     /// <summary>Approved and paid runs are records: nothing of them changes but approved → paid.</summary>
     public bool IsFinal => Status is RunStatus.Approved or RunStatus.Paid;
+
+    (string Indonesian, string English) IWorkflowRun.Name => ($"Perhitungan {Period} versi {Version}", $"Run {Period} version {Version}");
 }
 
 /// <summary>

@@ -53,7 +53,7 @@ public static class RunService
             return new CalculateOutcome(latest, true,
             [
                 new RunProblem(
-                    $"Data periode {periodText} tidak berubah sejak versi {latest.Version} ({Label(latest.Status)}): tidak ada yang perlu dikoreksi.",
+                    $"Data periode {periodText} tidak berubah sejak versi {latest.Version} ({RunWorkflow.Label(latest.Status)}): tidak ada yang perlu dikoreksi.",
                     $"The data of {periodText} has not changed since version {latest.Version} ({latest.Status.ToString().ToLowerInvariant()}): nothing to correct."),
             ]);
         }
@@ -103,53 +103,25 @@ public static class RunService
     }
 
     /// <summary>Draft → verified, by someone other than the one who calculated (four eyes).</summary>
-    public static async Task<RunProblem?> VerifyAsync(KinerjaDb db, int runId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var run = await db.CalculationRuns.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (run is null)
-            return NotFound;
-        if (run.Status != RunStatus.Draft)
-            return WrongState(run, "draf", "draft");
-        if (string.Equals(run.CalculatedBy, db.Actor.Name, StringComparison.OrdinalIgnoreCase))
-            return new RunProblem(
-                "Verifikasi harus oleh orang lain daripada yang menghitung.",
-                "The run must be verified by someone other than the person who calculated it.");
-        run.Status = RunStatus.Verified;
-        run.VerifiedBy = db.Actor.Name;
-        run.VerifiedAt = db.Clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        return null;
-    }
+    public static Task<RunProblem?> VerifyAsync(KinerjaDb db, int runId, CancellationToken cancellationToken = default) =>
+        StepAsync(db, runId, RunWorkflow.Verify, cancellationToken);
 
     /// <summary>Verified → approved (the page lets only Direksi do it).</summary>
-    public static async Task<RunProblem?> ApproveAsync(KinerjaDb db, int runId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var run = await db.CalculationRuns.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (run is null)
-            return NotFound;
-        if (run.Status != RunStatus.Verified)
-            return WrongState(run, "terverifikasi", "verified");
-        run.Status = RunStatus.Approved;
-        run.ApprovedBy = db.Actor.Name;
-        run.ApprovedAt = db.Clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        return null;
-    }
+    public static Task<RunProblem?> ApproveAsync(KinerjaDb db, int runId, CancellationToken cancellationToken = default) =>
+        StepAsync(db, runId, RunWorkflow.Approve, cancellationToken);
 
     /// <summary>Approved → paid: the period is closed from now on.</summary>
-    public static async Task<RunProblem?> MarkPaidAsync(KinerjaDb db, int runId, CancellationToken cancellationToken = default)
+    public static Task<RunProblem?> MarkPaidAsync(KinerjaDb db, int runId, CancellationToken cancellationToken = default) =>
+        StepAsync(db, runId, RunWorkflow.Pay, cancellationToken);
+
+    static async Task<RunProblem?> StepAsync(KinerjaDb db, int runId, Func<IWorkflowRun, KinerjaDb, RunProblem?> step, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var run = await db.CalculationRuns.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run is null)
             return NotFound;
-        if (run.Status != RunStatus.Approved)
-            return WrongState(run, "disetujui", "approved");
-        run.Status = RunStatus.Paid;
-        run.PaidBy = db.Actor.Name;
-        run.PaidAt = db.Clock.GetUtcNow().UtcDateTime;
+        if (step(run, db) is { } problem)
+            return problem;
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
@@ -162,7 +134,7 @@ public static class RunService
         if (run is null)
             return NotFound;
         if (run.Status is not (RunStatus.Draft or RunStatus.Superseded))
-            return WrongState(run, "draf", "draft");
+            return RunWorkflow.WrongState(run, "draf", "draft");
         db.CalculationRuns.Remove(run);
         await db.SaveChangesAsync(cancellationToken);
         return null;
@@ -177,19 +149,4 @@ public static class RunService
     }
 
     static readonly RunProblem NotFound = new("Perhitungan tidak ditemukan.", "Run not found.");
-
-    static RunProblem WrongState(CalculationRun run, string expected, string expectedEnglish) => new(
-        $"Perhitungan {run.Period} versi {run.Version} berstatus {Label(run.Status)}; langkah ini hanya untuk yang berstatus {expected}.",
-        $"Run {run.Period} version {run.Version} is {run.Status.ToString().ToLowerInvariant()}; this step is only for a {expectedEnglish} run.");
-
-    /// <summary>Indonesian name of a status.</summary>
-    public static string Label(RunStatus status) => status switch
-    {
-        RunStatus.Draft => "draf",
-        RunStatus.Verified => "terverifikasi",
-        RunStatus.Approved => "disetujui",
-        RunStatus.Paid => "dibayar",
-        RunStatus.Superseded => "diganti versi baru",
-        _ => status.ToString(),
-    };
 }

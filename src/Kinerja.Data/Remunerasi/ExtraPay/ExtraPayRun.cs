@@ -23,7 +23,7 @@ public enum ExtraPayKind
 /// (draft → verified by someone else → approved by Direksi → paid) and the same rule: once approved, nothing of it
 /// changes but approved → paid (<see cref="ExtraPayGuard"/>). The parameters it was calculated with are kept on it.
 /// </summary>
-public class ExtraPayRun : IInstitutionOwned, IAudited
+public class ExtraPayRun : IInstitutionOwned, IAudited, IWorkflowRun
 {
     public int Id { get; set; }
 
@@ -92,6 +92,8 @@ public class ExtraPayRun : IInstitutionOwned, IAudited
     public List<ExtraPayLine> Lines { get; set; } = [];
 
     public bool IsFinal => Status is RunStatus.Approved or RunStatus.Paid;
+
+    (string Indonesian, string English) IWorkflowRun.Name => ($"\"{Title}\"", $"\"{Title}\"");
 
     public bool IsCash => Kind != ExtraPayKind.NonTunai;
 }

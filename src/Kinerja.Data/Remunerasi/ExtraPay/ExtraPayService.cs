@@ -196,7 +196,7 @@ public static class ExtraPayService
         if (run.Kind != ExtraPayKind.NonTunai)
             return new("Hanya pendapatan tambahan non-tunai yang dicatat per butir.", "Only non-cash extra pay is recorded item by item.");
         if (run.Status != RunStatus.Draft)
-            return WrongState(run, "draf", "draft");
+            return RunWorkflow.WrongState(run, "draf", "draft");
         if (string.IsNullOrWhiteSpace(description))
             return new("Uraian wajib diisi.", "A description is required.");
         if (value < 0 || value != decimal.Truncate(value))
@@ -216,56 +216,30 @@ public static class ExtraPayService
         return null;
     }
 
-    /// <summary>Draft → verified, by someone other than the one who calculated (four eyes).</summary>
-    public static async Task<RunProblem?> VerifyAsync(KinerjaDb db, int runId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var run = await db.ExtraPayRuns.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (run is null)
-            return NotFound;
-        if (run.Status != RunStatus.Draft)
-            return WrongState(run, "draf", "draft");
-        if (string.Equals(run.CalculatedBy, db.Actor.Name, StringComparison.OrdinalIgnoreCase))
-            return new("Verifikasi harus oleh orang lain daripada yang menghitung.", "The run must be verified by someone other than the person who calculated it.");
-        if (run.StaffCount == 0)
-            return new("Belum ada rincian: tidak ada yang diverifikasi.", "There are no lines to verify.");
-        run.Status = RunStatus.Verified;
-        run.VerifiedBy = db.Actor.Name;
-        run.VerifiedAt = db.Clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        return null;
-    }
+    /// <summary>Draft → verified, by someone other than the one who calculated (four eyes), and only with lines to verify.</summary>
+    public static Task<RunProblem?> VerifyAsync(KinerjaDb db, int runId, CancellationToken cancellationToken = default) =>
+        StepAsync(db, runId, (run, context) => run.StaffCount == 0 && run.Status == RunStatus.Draft
+            ? new("Belum ada rincian: tidak ada yang diverifikasi.", "There are no lines to verify.")
+            : RunWorkflow.Verify(run, context), cancellationToken);
 
     /// <summary>Verified → approved (the page lets only Direksi do it).</summary>
-    public static async Task<RunProblem?> ApproveAsync(KinerjaDb db, int runId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var run = await db.ExtraPayRuns.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (run is null)
-            return NotFound;
-        if (run.Status != RunStatus.Verified)
-            return WrongState(run, "terverifikasi", "verified");
-        run.Status = RunStatus.Approved;
-        run.ApprovedBy = db.Actor.Name;
-        run.ApprovedAt = db.Clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        return null;
-    }
+    public static Task<RunProblem?> ApproveAsync(KinerjaDb db, int runId, CancellationToken cancellationToken = default) =>
+        StepAsync(db, runId, RunWorkflow.Approve, cancellationToken);
 
     /// <summary>Approved → paid. Non-cash extra pay is recorded, never paid (seed 002: "tidak dapat diuangkan").</summary>
-    public static async Task<RunProblem?> MarkPaidAsync(KinerjaDb db, int runId, CancellationToken cancellationToken = default)
+    public static Task<RunProblem?> MarkPaidAsync(KinerjaDb db, int runId, CancellationToken cancellationToken = default) =>
+        StepAsync(db, runId, (run, context) => run.IsCash
+            ? RunWorkflow.Pay(run, context)
+            : new("Pendapatan tambahan non-tunai dicatat, tidak dibayar.", "Non-cash extra pay is recorded, not paid."), cancellationToken);
+
+    static async Task<RunProblem?> StepAsync(KinerjaDb db, int runId, Func<ExtraPayRun, KinerjaDb, RunProblem?> step, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var run = await db.ExtraPayRuns.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run is null)
             return NotFound;
-        if (!run.IsCash)
-            return new("Pendapatan tambahan non-tunai dicatat, tidak dibayar.", "Non-cash extra pay is recorded, not paid.");
-        if (run.Status != RunStatus.Approved)
-            return WrongState(run, "disetujui", "approved");
-        run.Status = RunStatus.Paid;
-        run.PaidBy = db.Actor.Name;
-        run.PaidAt = db.Clock.GetUtcNow().UtcDateTime;
+        if (step(run, db) is { } problem)
+            return problem;
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
@@ -278,7 +252,7 @@ public static class ExtraPayService
         if (run is null)
             return NotFound;
         if (run.IsFinal)
-            return WrongState(run, "draf", "draft");
+            return RunWorkflow.WrongState(run, "draf", "draft");
         db.ExtraPayRuns.Remove(run);
         await db.SaveChangesAsync(cancellationToken);
         return null;
@@ -307,8 +281,4 @@ public static class ExtraPayService
     }
 
     static readonly RunProblem NotFound = new("Pendapatan tambahan tidak ditemukan.", "Extra pay run not found.");
-
-    static RunProblem WrongState(ExtraPayRun run, string expected, string expectedEnglish) => new(
-        $"\"{run.Title}\" berstatus {RunService.Label(run.Status)}; langkah ini hanya untuk yang berstatus {expected}.",
-        $"\"{run.Title}\" is {run.Status.ToString().ToLowerInvariant()}; this step is only for a {expectedEnglish} run.");
 }

@@ -51,7 +51,7 @@ public static class RunExcel
 
         var about = new List<Dictionary<string, object?>>
         {
-            Pair("Rumah sakit", hospital), Pair("Periode", run.Period), Pair("Versi", run.Version), Pair("Status", RunService.Label(run.Status)),
+            Pair("Rumah sakit", hospital), Pair("Periode", run.Period), Pair("Versi", run.Version), Pair("Status", RunWorkflow.Label(run.Status)),
             Pair("Versi aturan", run.RuleVersion), Pair("Sidik data masukan (SHA-256)", run.InputFingerprint),
             Pair("Jumlah pegawai", run.StaffCount), Pair("Baris layanan", run.ServiceLineCount),
             Pair("Dihitung", $"{run.CalculatedBy} {run.CalculatedAt:yyyy-MM-dd HH:mm} UTC"),

@@ -28,7 +28,7 @@ public sealed class DewasModel(KinerjaDb db) : PageModel
         var r = Report;
         var runs = r.Runs.Select(run => new Dictionary<string, object?>
         {
-            ["Periode"] = run.Period, ["Versi"] = run.Version, ["Status"] = RunService.Label(run.Status), ["Total"] = run.Total,
+            ["Periode"] = run.Period, ["Versi"] = run.Version, ["Status"] = RunWorkflow.Label(run.Status), ["Total"] = run.Total,
             ["Dihitung oleh"] = run.CalculatedBy, ["Dihitung"] = run.CalculatedAt, ["Diverifikasi oleh"] = run.VerifiedBy, ["Diverifikasi"] = run.VerifiedAt,
             ["Disetujui oleh"] = run.ApprovedBy, ["Disetujui"] = run.ApprovedAt, ["Dibayar oleh"] = run.PaidBy, ["Dibayar"] = run.PaidAt, ["Catatan"] = run.Note,
         });
@@ -40,7 +40,7 @@ public sealed class DewasModel(KinerjaDb db) : PageModel
         });
         var extra = r.ExtraPay.Select(x => new Dictionary<string, object?>
         {
-            ["Judul"] = x.Title, ["Tahun"] = x.Year, ["Status"] = RunService.Label(x.Status), ["Pegawai"] = x.StaffCount, ["Total"] = x.Total,
+            ["Judul"] = x.Title, ["Tahun"] = x.Year, ["Status"] = RunWorkflow.Label(x.Status), ["Pegawai"] = x.StaffCount, ["Total"] = x.Total,
             ["Potongan batas"] = x.CapReduction, ["Dihitung oleh"] = x.CalculatedBy,
         });
         var ceilings = r.Ceilings.Select(c => new Dictionary<string, object?>

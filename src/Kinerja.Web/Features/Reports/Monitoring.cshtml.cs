@@ -52,7 +52,7 @@ public sealed class MonitoringModel(KinerjaDb db) : PageModel
         };
         var months = r.Months.Select(m => new Dictionary<string, object?>
         {
-            ["Periode"] = m.Period, ["Versi"] = m.Run?.Version, ["Status"] = m.Run is null ? null : RunService.Label(m.Run.Status),
+            ["Periode"] = m.Period, ["Versi"] = m.Run?.Version, ["Status"] = m.Run is null ? null : RunWorkflow.Label(m.Run.Status),
             ["Gaji dan tunjangan"] = m.Run?.FixedPay, ["Insentif"] = m.Run?.Incentive, ["Uang jaga"] = m.Run?.Duty, ["Perikatan"] = m.Run?.Perikatan,
             ["Ditahan"] = m.Run?.Withheld, ["Potongan KMK"] = m.Run?.CapReduction, ["Total"] = m.Run?.Total,
             ["Anggaran belanja pegawai"] = m.Budget?.PersonnelBudget, ["Pendapatan"] = m.Budget?.Revenue,

@@ -26,7 +26,7 @@ public static class QuarterPdf
         pdf.Paragraph("1. Perhitungan bulanan yang dilaporkan", 10.5, bold: true);
         pdf.Table(["Bulan", "Versi", "Status", "Dihitung", "Diverifikasi", "Disetujui", "Total"],
             r.Months.Select(m => (IReadOnlyList<string>)(m.Run is { } run
-                ? [Month(m.Period), run.Version.ToString(Id), RunService.Label(run.Status), run.CalculatedBy, run.VerifiedBy ?? "–",
+                ? [Month(m.Period), run.Version.ToString(Id), RunWorkflow.Label(run.Status), run.CalculatedBy, run.VerifiedBy ?? "–",
                     $"{run.ApprovedBy} {(run.ApprovedAt is { } a ? Format.Date(a) : "")}", Format.Rupiah(run.Total)]
                 : [Month(m.Period), "–", "belum disetujui", "–", "–", "–", "–"])),
             [0.14, 0.07, 0.12, 0.14, 0.14, 0.21, 0.18], 8, new HashSet<int> { 1, 6 });

@@ -38,7 +38,7 @@ public sealed class TriwulanModel(KinerjaDb db) : PageModel
         [
             ("Bulan", r.Months.Select(m => new Dictionary<string, object?>
             {
-                ["Periode"] = m.Period, ["Versi"] = m.Run?.Version, ["Status"] = m.Run is null ? "belum disetujui" : RunService.Label(m.Run.Status),
+                ["Periode"] = m.Period, ["Versi"] = m.Run?.Version, ["Status"] = m.Run is null ? "belum disetujui" : RunWorkflow.Label(m.Run.Status),
                 ["Dihitung oleh"] = m.Run?.CalculatedBy, ["Diverifikasi oleh"] = m.Run?.VerifiedBy, ["Disetujui oleh"] = m.Run?.ApprovedBy,
                 ["Gaji dan tunjangan"] = m.Run?.FixedPay, ["Insentif"] = m.Run?.Incentive, ["Uang jaga"] = m.Run?.Duty, ["Perikatan"] = m.Run?.Perikatan,
                 ["Ditahan"] = m.Run?.Withheld, ["Potongan KMK"] = m.Run?.CapReduction, ["Total"] = m.Run?.Total,
