@@ -113,4 +113,29 @@ public class PortalTests
         Assert.Contains("Tanggapan moderator untuk Joko.", page, StringComparison.Ordinal);
         Assert.Contains("Komentar ini telah dihapus.", page, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AWorkAccount_DeletingItsCommunityData_KeepsTheAccountAndItsContract(DatabaseProvider provider)
+    {
+        // The contract worker of Moyudan has the Anggota role too, but the account belongs to the puskesmas.
+        await using var site = await KomunitasSite.StartAsync(provider);
+        var worker = await site.SignInAsync("promkes");
+        Assert.Contains("Akun kerja Anda di instansi tetap ada", await worker.GetStringAsync("/komunitas/akun", Ct), StringComparison.Ordinal);
+        await site.CommentAsync(worker, 5, "Catatan tenaga promkes Moyudan.");
+        await using (var db = site.Open())
+            Assert.True(await db.Comments.AnyAsync(c => c.Body.Contains("Catatan tenaga promkes"), Ct));
+
+        var deleted = await KinerjaApp.PostFormAsync(worker, "/komunitas/akun?handler=Hapus", new() { ["yakin"] = "true" }, "/komunitas/akun");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        await using (var db = site.Open())
+        {
+            var account = await db.Users.SingleAsync(u => u.UserName == "promkes", Ct);
+            Assert.True(await db.Contracts.IgnoreQueryFilters().AnyAsync(c => c.WorkerUserId == account.Id, Ct));
+            Assert.False(await db.CommunityMembers.AnyAsync(m => m.UserId == account.Id, Ct));
+            Assert.False(await db.Comments.AnyAsync(c => c.Body.Contains("Catatan tenaga promkes"), Ct));
+        }
+
+        await site.SignInAsync("promkes"); // still signs in
+    }
 }

@@ -138,8 +138,10 @@ public sealed class AkunModel(
     }
 
     /// <summary>
-    /// Deletes the account and the member data. Comments stay as "deleted" placeholders so replies by
-    /// others keep their place, but their text, name and address are erased.
+    /// Deletes the member data and, for a community-only account, the account. Comments stay as "deleted"
+    /// placeholders so replies by others keep their place, but their text, name and address are erased. A work
+    /// account (a hospital, Dinas or puskesmas user, a contract's worker) is the institution's to close: only its
+    /// community data goes, the account stays.
     /// </summary>
     public async Task<IActionResult> OnPostHapusAsync(bool yakin)
     {
@@ -167,6 +169,13 @@ public sealed class AkunModel(
         if (Member is not null)
             db.CommunityMembers.Remove(Member);
         await db.SaveChangesAsync();
+        if (!CommunityOnly)
+        {
+            await transaction.CommitAsync();
+            TempData["Pesan"] = t["Data komunitas Anda sudah dihapus. Akun kerja Anda tetap ada; penutupannya melalui admin instansi Anda."].Value;
+            return Redirect("/komunitas");
+        }
+
         var deleted = await users.DeleteAsync(Account);
         if (!deleted.Succeeded)
             throw new InvalidOperationException(string.Join("; ", deleted.Errors.Select(e => e.Description)));
@@ -176,6 +185,9 @@ public sealed class AkunModel(
         return Redirect("/komunitas");
     }
 
+    /// <summary>An account made by signing up to the community: of the community institution, with community roles only.</summary>
+    public bool CommunityOnly { get; private set; }
+
     async Task<bool> LoadAsync()
     {
         var account = await users.GetUserAsync(User);
@@ -183,6 +195,9 @@ public sealed class AkunModel(
             return false;
         Account = account;
         Member = await db.CommunityMembers.Include(m => m.Consents).SingleOrDefaultAsync(m => m.UserId == account.Id);
+        var institution = account.InstitutionId is int id ? await db.Institutions.IgnoreQueryFilters().SingleOrDefaultAsync(i => i.Id == id) : null;
+        CommunityOnly = institution?.Kind == InstitutionKind.Komunitas
+                        && (await users.GetRolesAsync(account)).All(r => r is Roles.Anggota or Roles.Moderator);
         History = Member?.Consents.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).ToList() ?? [];
         return true;
     }
