@@ -115,6 +115,28 @@ public class OutboxTests
         Assert.Equal(["anggota@demo.kinerja.id", "sari@contoh.id"], site.Smtp.Messages.Select(m => m.To.Single()).Order());
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ANumberFreedByRenumbering_OpensANewPeriod_WithItsOwnAlerts(DatabaseProvider provider)
+    {
+        await using var site = await KomunitasSite.StartAsync(provider);
+        var moderator = await site.SignInAsync("moderator");
+        Task<HttpResponseMessage> OpenAsync(string path, string number, string title) => KinerjaApp.PostFormAsync(moderator, path, new()
+        {
+            ["Input.Number"] = number, ["Input.Title"] = title, ["Input.StartsOn"] = "2016-04-10", ["Input.EndsOn"] = "2016-05-31",
+        }, path);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await OpenAsync("/komunitas/admin/periode", "6", "Diskusi Tahap II")).StatusCode);
+        int id;
+        await using (var db = site.Open())
+            id = await db.DiscussionPeriods.Where(p => p.Number == 6).Select(p => p.Id).SingleAsync(Ct);
+        Assert.Equal(HttpStatusCode.Redirect, (await OpenAsync($"/komunitas/admin/periode/{id}", "7", "Diskusi Tahap II")).StatusCode);
+        // Number 6 is free again: a new period takes it, and its members are told of it too.
+        Assert.Equal(HttpStatusCode.Redirect, (await OpenAsync("/komunitas/admin/periode", "6", "Diskusi Tahap III")).StatusCode);
+        await using (var db = site.Open())
+            Assert.Equal(2, await db.OutboxMessages.CountAsync(m => m.Template == AlertTemplates.NewPeriod && m.Recipient == "anggota@demo.kinerja.id", Ct));
+    }
+
     [Fact]
     public async Task FailingChannel_RetriesWithBackoff_GivesUp_AndShowsTheFailureToTheAdmin()
     {

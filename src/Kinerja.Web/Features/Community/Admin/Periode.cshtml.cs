@@ -101,13 +101,18 @@ public sealed class PeriodeModel(KinerjaDb db, AlertWriter alerts, IStringLocali
         period.DateLabel = Blank(Input.DateLabel);
         period.ModeratorName = Blank(Input.ModeratorName);
         period.Introduction = Blank(Input.Introduction);
+        // The period and its alerts commit together. Their keys use the period's id, not its number: a number can
+        // be given to another period after a renumbering, an id never.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (isNew)
+            db.DiscussionPeriods.Add(period);
+        await db.SaveChangesAsync();
         if (isNew)
         {
-            db.DiscussionPeriods.Add(period);
-            // The period and its alerts commit together; their keys use the period's number, known already.
             await alerts.NewPeriodAsync(db, period);
+            await db.SaveChangesAsync();
         }
-        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         TempData["Pesan"] = (isNew ? t["Periode \"{0}\" dibuka; anggota yang memilih pemberitahuan akan diberi tahu.", period.Title] : t["Periode \"{0}\" disimpan.", period.Title]).Value;
         return Redirect($"/komunitas/diskusi/{period.Number}");
     }

@@ -28,7 +28,7 @@ public sealed class AlertWriter(UnsubscribeTokens tokens, IOptions<AlertOptions>
         var dates = PeriodText.Dates(period);
         var detail = string.IsNullOrWhiteSpace(period.Theme) ? dates : $"Tema: {period.Theme} ({dates})";
         foreach (var member in await Recipients(db, null))
-            Queue(db, member, AlertTemplates.NewPeriod, $"periode:{period.Number}", period.Title, detail, $"/komunitas/diskusi/{period.Number}");
+            Queue(db, member, AlertTemplates.NewPeriod, $"periode:{period.Id}", period.Title, detail, $"/komunitas/diskusi/{period.Number}");
     }
 
     /// <summary>A published reply: tells the author of the comment replied to (never themselves).</summary>
