@@ -113,10 +113,10 @@ public static class ImportCommand
 
         if (!result.Ok)
         {
-            using var stdoutStream = Console.OpenStandardOutput();
-            var errors = result.Errors;
-            CaseJson.WriteErrors(stdoutStream, errors);
-            stdoutStream.WriteByte((byte)'\n');
+            // The refusal JSON goes to the writer given (the console, or a test's), like every other line.
+            using var json = new MemoryStream();
+            CaseJson.WriteErrors(json, result.Errors);
+            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(json.ToArray()));
             stderr.WriteLine($"kinerja: {file}: kasus ditolak; tidak ada yang dimuat / case refused; nothing loaded.");
             return Refused;
         }

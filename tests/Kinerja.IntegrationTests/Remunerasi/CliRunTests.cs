@@ -68,6 +68,27 @@ public class CliRunTests
         Assert.Equal(64, stored.InputFingerprint.Length);
     }
 
+    [Fact]
+    public async Task ImportCase_OfAnInvalidCase_PrintsEveryErrorOnTheOutputGiven_AndLoadsNothing()
+    {
+        await using var database = await (await TestDatabase.CreateAsync(DatabaseProvider.Sqlite)).MigrateAsync();
+        var case_ = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Examples.CasePath(Examples.Names().First().Data), Ct))!;
+        case_["services"]![0]!["staffId"] = "TIDAK-ADA";
+        case_["services"]![1]!["quantity"] = -1;
+        var path = Path.Combine(database.Directory, "salah.case.json");
+        await File.WriteAllTextAsync(path, case_.ToJsonString(), Ct);
+
+        var stdout = new StringWriter();
+        Assert.Equal(2, await ImportCommand.RunAsync(["case", path], ConfigurationFor(database), stdout, TextWriter.Null));
+        using var errors = JsonDocument.Parse(stdout.ToString());
+        var paths = errors.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()).ToList();
+        Assert.Contains("services[0].staffId", paths);
+        Assert.Contains("services[1].quantity", paths);
+        await using var db = database.Open();
+        Assert.False(await db.CalculationRuns.AnyAsync(Ct));
+        Assert.False(await db.Staff.IgnoreQueryFilters().AnyAsync(Ct));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Run_WithSeveralHospitals_AsksForTheHospital(DatabaseProvider provider)
