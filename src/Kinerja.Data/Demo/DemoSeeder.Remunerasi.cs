@@ -321,6 +321,7 @@ public static class DemoRemunerasi
             Scope = "Pelayanan di atas nilai maksimal rentang insentif, termasuk pelayanan pasien non JKN (fee for service) di dalam jam kerja",
             NonJknFeeForService = i == 0,
             SignedBy = "dr. Hartono, Sp.PD, MARS (Direktur Utama)", SignedOn = new DateOnly(2025, 12, 22),
+            ApprovedBy = "direktur", ApprovedAt = new DateTime(2025, 12, 22, 3, 0, 0, DateTimeKind.Utc),
         }).ToList();
 
     /// <summary>A generated month: 40 doctors' service lines (ids L{yyyyMM}{n:D6}), quality results, added value and duty.</summary>

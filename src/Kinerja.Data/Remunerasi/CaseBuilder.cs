@@ -44,7 +44,7 @@ public static class CaseBuilder
                 .ToListAsync(cancellationToken))
             .ToDictionary(t => t.StaffCode, StringComparer.Ordinal);
         var perikatan = (await db.PerikatanAgreements.AsNoTracking()
-                .Where(p => p.InstitutionId == institutionId)
+                .Where(p => p.InstitutionId == institutionId && p.ApprovedAt != null)
                 .ToListAsync(cancellationToken))
             .Where(p => p.InForceDuring(start, end))
             .Select(p => p.StaffCode)

@@ -228,13 +228,15 @@ public static class CaseImporter
                     db.StaffTargets.Remove(t);
                 }
 
-                var hasAgreement = agreements[person.Id].Any();
+                // Only an approved agreement counts in a run; the case's own is taken as approved by who loads it.
+                var hasAgreement = agreements[person.Id].Any(a => a.Approved);
                 if (person.Perikatan && !hasAgreement)
                 {
                     db.PerikatanAgreements.Add(new PerikatanAgreement
                     {
                         InstitutionId = hospitalId, StaffCode = person.Id, From = period.Start, To = period.End,
                         Scope = "Dimuat dari kasus / loaded from a case",
+                        ApprovedBy = db.Actor.Name, ApprovedAt = db.Clock.GetUtcNow().UtcDateTime,
                     });
                 }
                 else if (!person.Perikatan && hasAgreement)

@@ -83,6 +83,8 @@ sealed class PerikatanMapping : IEntityTypeConfiguration<PerikatanAgreement>
         e.Property(p => p.Number).HasMaxLength(100);
         e.Property(p => p.Scope).HasMaxLength(Codes.Text);
         e.Property(p => p.SignedBy).HasMaxLength(Codes.Name);
+        e.Property(p => p.ApprovedBy).HasMaxLength(256);
+        e.Ignore(p => p.Approved);
     }
 }
 

@@ -201,5 +201,15 @@ public class PerikatanAgreement : IInstitutionOwned, IAudited
 
     public DateOnly? SignedOn { get; set; }
 
+    /// <summary>
+    /// The Direksi's decision that the agreement binds the hospital (seed 002: an agreement with the hospital's
+    /// leadership). Recorded by the Tim Remunerasi, counted by a run only once approved; an edit of its terms clears it.
+    /// </summary>
+    public string? ApprovedBy { get; set; }
+
+    public DateTime? ApprovedAt { get; set; }
+
+    public bool Approved => ApprovedAt is not null;
+
     public bool InForceDuring(DateOnly start, DateOnly end) => From <= end && (To is null || To >= start);
 }

@@ -181,6 +181,16 @@ public class MasterDataBrowserTests(BrowserFixture browser)
         await tim.FillAsync("#Input_To", "2035-12-31");
         await tim.ClickAsync("form button[type=submit]:has-text('Simpan')");
         await tim.WaitForSelectorAsync(".notice");
+        Assert.Contains("Menunggu penetapan Direksi", await tim.InnerTextAsync(".warning.approval"), StringComparison.Ordinal);
+        Assert.Equal(0, await tim.Locator("text=Tetapkan perikatan").CountAsync());
+
+        // The Direksi approves what the Tim recorded.
+        await direktur.GotoAsync(tim.Url.Split('?')[0]);
+        await BrowserFixture.ScreenshotAsync(direktur, "perikatan-menunggu-penetapan");
+        await direktur.ClickAsync("text=Tetapkan perikatan");
+        await direktur.WaitForSelectorAsync(".notice.approval");
+        Assert.Contains("Ditetapkan Direksi: direktur", await direktur.InnerTextAsync(".notice.approval"), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(direktur, "perikatan-ditetapkan");
         await tim.GotoAsync("/remunerasi/target/evaluasi?tahun=2026&triwulan=4");
         await BrowserFixture.ScreenshotAsync(tim, "target-evaluasi-ponsel");
     }

@@ -150,6 +150,15 @@ public class TargetAndPerikatanPagesTests
             ["Input.SignedBy"] = "dr. Hartono, Sp.PD, MARS (Direktur Utama)", ["Input.SignedOn"] = "2026-09-28",
         });
         AssertRedirect(active, "/remunerasi/perikatan/");
+        var agreement = active.Headers.Location!.OriginalString.Split('?')[0];
+
+        // Recorded by the Tim, not yet approved by the Direksi: the excess stays withheld.
+        Assert.Contains(Flags.AboveRangeWithheld, (await CalculateAsync(app, october, "D0002")).Result.Flags);
+        Assert.Contains("Menunggu penetapan Direksi", WebUtility.HtmlDecode(await BodyAsync(await tim.GetAsync(agreement, Ct))), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await KinerjaApp.PostFormAsync(tim, agreement + "?handler=Tetapkan", [], agreement)).StatusCode);
+        var direktur = await app.SignInAsync("direktur");
+        AssertRedirect(await KinerjaApp.PostFormAsync(direktur, agreement + "?handler=Tetapkan", [], agreement), agreement);
+        Assert.Contains("Ditetapkan Direksi: direktur", WebUtility.HtmlDecode(await BodyAsync(await tim.GetAsync(agreement, Ct))), StringComparison.Ordinal);
 
         var (with, _) = await CalculateAsync(app, october, "D0002");
         Assert.Contains(Flags.AboveRangePerikatan, with.Flags);
@@ -157,6 +166,15 @@ public class TargetAndPerikatanPagesTests
         Assert.Equal(0m, with.Withheld);
         var (september, _) = await CalculateAsync(app, Period.Month(2026, 9), "D0002");
         Assert.DoesNotContain(Flags.AboveRangePerikatan, september.Flags);
+
+        // A change of its terms by the Tim sends it back to the Direksi: the excess is withheld again until then.
+        AssertRedirect(await KinerjaApp.PostFormAsync(tim, agreement, new()
+        {
+            ["Input.StaffCode"] = "D0002", ["Input.Number"] = "PK.091/RSUP-C/X/2026", ["Input.From"] = "2026-10-01", ["Input.To"] = "2026-12-31",
+            ["Input.Scope"] = "Di atas rentang, termasuk non-JKN fee for service", ["Input.NonJknFeeForService"] = "true",
+            ["Input.SignedBy"] = "dr. Hartono, Sp.PD, MARS (Direktur Utama)", ["Input.SignedOn"] = "2026-09-28",
+        }), agreement);
+        Assert.Contains(Flags.AboveRangeWithheld, (await CalculateAsync(app, october, "D0002")).Result.Flags);
 
         var list = WebUtility.HtmlDecode(await BodyAsync(await tim.GetAsync("/remunerasi/perikatan?status=semua&dokter=D0002", Ct)));
         Assert.Contains("PK.091/RSUP-C/X/2026", list, StringComparison.Ordinal);

@@ -10,7 +10,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Kinerja.Web.Features.Perikatan;
 
-/// <summary>One perikatan: /remunerasi/perikatan/baru records a new one, /remunerasi/perikatan/{id} shows and edits it.</summary>
+/// <summary>
+/// One perikatan: /remunerasi/perikatan/baru records a new one, /remunerasi/perikatan/{id} shows and edits it. The Tim
+/// Remunerasi records the agreement; the Direksi approves it for the hospital's leadership, and only then does a run pay
+/// the excess above the range. Changing the terms of an approved agreement sends it back for approval.
+/// </summary>
 [Authorize(Roles = RemunerasiAccess.Viewers)]
 public sealed class PerikatanFormModel(KinerjaDb db, IStringLocalizer<SharedResource> t) : PageModel
 {
@@ -44,9 +48,15 @@ public sealed class PerikatanFormModel(KinerjaDb db, IStringLocalizer<SharedReso
 
     public bool Saved { get; private set; }
 
+    public bool CanApprove { get; private set; }
+
+    /// <summary>The stored agreement (null for a new one), for its approval.</summary>
+    public PerikatanAgreement? Agreement { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id, bool disimpan = false)
     {
         CanEdit = RemunerasiAccess.CanEdit(User);
+        CanApprove = RemunerasiAccess.CanApprove(User);
         Saved = disimpan;
         IsNew = id == "baru";
         if (IsNew && !CanEdit)
@@ -63,7 +73,7 @@ public sealed class PerikatanFormModel(KinerjaDb db, IStringLocalizer<SharedReso
             return Page();
         }
 
-        var agreement = await FindAsync(id);
+        var agreement = Agreement = await FindAsync(id);
         if (agreement is null)
             return NotFound();
         Input = new AgreementInput
@@ -101,20 +111,36 @@ public sealed class PerikatanFormModel(KinerjaDb db, IStringLocalizer<SharedReso
         var signedBy = read.Text("Input.SignedBy", "Ditandatangani oleh", Input.SignedBy, 200, required: true);
         var signedOn = read.Date("Input.SignedOn", "Tanggal tanda tangan", Input.SignedOn, required: true);
         if (!read.Ok)
+        {
+            Agreement = IsNew ? null : agreement;
             return Page();
+        }
 
-        agreement.StaffCode = code!;
-        agreement.Number = number;
-        agreement.From = from!.Value;
-        agreement.To = to;
-        agreement.Scope = scope;
-        agreement.NonJknFeeForService = Input.NonJknFeeForService;
-        agreement.SignedBy = signedBy;
-        agreement.SignedOn = signedOn;
+        var terms = (code!, number, from!.Value, to, scope, Input.NonJknFeeForService, signedBy, signedOn);
+        if (terms != (agreement.StaffCode, agreement.Number, agreement.From, agreement.To, agreement.Scope, agreement.NonJknFeeForService, agreement.SignedBy, agreement.SignedOn))
+            (agreement.ApprovedBy, agreement.ApprovedAt) = (null, null);
+        (agreement.StaffCode, agreement.Number, agreement.From, agreement.To, agreement.Scope, agreement.NonJknFeeForService, agreement.SignedBy, agreement.SignedOn) = terms;
         if (IsNew)
             db.PerikatanAgreements.Add(agreement);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         return Redirect($"/remunerasi/perikatan/{agreement.Id.ToString(CultureInfo.InvariantCulture)}?disimpan=true");
+    }
+
+    /// <summary>The Direksi approves the agreement as recorded; from then on runs pay the excess above the range under it.</summary>
+    public async Task<IActionResult> OnPostTetapkanAsync(string id)
+    {
+        if (!RemunerasiAccess.CanApprove(User))
+            return StatusCode(StatusCodes.Status403Forbidden);
+        var agreement = await FindAsync(id);
+        if (agreement is null)
+            return NotFound();
+        if (!agreement.Approved)
+        {
+            (agreement.ApprovedBy, agreement.ApprovedAt) = (User.Identity?.Name ?? "?", db.Clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+        }
+
+        return Redirect($"/remunerasi/perikatan/{agreement.Id.ToString(CultureInfo.InvariantCulture)}");
     }
 
     async Task<bool> LoadDoctorsAsync()

@@ -59,7 +59,7 @@ public sealed class QuarterReport
         var finals = await RunSelection.FinalMonthsAsync(db, hospital.Id, periods, cancellationToken);
         var months = periods.Select(p => (p, finals.GetValueOrDefault(p))).ToList();
         var runs = months.Where(m => m.Item2 is not null).Select(m => m.Item2!).ToList();
-        var perikatan = (await db.PerikatanAgreements.AsNoTracking().Where(p => p.InstitutionId == hospital.Id).ToListAsync(cancellationToken))
+        var perikatan = (await db.PerikatanAgreements.AsNoTracking().Where(p => p.InstitutionId == hospital.Id && p.ApprovedAt != null).ToListAsync(cancellationToken))
             .Where(p => p.InForceDuring(period.Start, period.End)).OrderBy(p => p.StaffCode, StringComparer.Ordinal).ToList();
         var report = new QuarterReport
         {
