@@ -47,6 +47,9 @@ public class KomunitasTests(BrowserFixture browser)
         await page.GotoAsync("/komunitas/cari?q=promkes");
         Assert.True(await page.Locator("#hasil-komentar").IsVisibleAsync());
         await BrowserFixture.ScreenshotAsync(page, "komunitas-cari");
+        await page.ClickAsync("nav.kom-nav >> text=Hasil kontrak");
+        Assert.Contains("Dinas Kesehatan Kabupaten Sleman", await page.InnerTextAsync("section.hasil-region h2"), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "komunitas-hasil-kontrak");
 
         var phone = await browser.NewPageAsync(viewport: new ViewportSize { Width = 390, Height = 844 });
         await phone.GotoAsync("/komunitas/diskusi/5");
