@@ -66,8 +66,11 @@ public class TargetAndPerikatanPagesTests
         Assert.Equal(1m, plan.ShareTotal);
         Assert.Equal(60_001, plan.Ksms.Sum(k => k.AnnualJkn));
         Assert.Equal(20_000, plan.Ksms.Sum(k => k.AnnualNonJkn));
+        Assert.Equal(288_000_000_000, plan.Ksms.Sum(k => k.AnnualRevenue)); // the RBA revenue, to the Rupiah
         foreach (var ksm in plan.Ksms)
         {
+            Assert.True(ksm.MonthlyRevenue * 12 >= ksm.AnnualRevenue && (ksm.MonthlyRevenue - 1) * 12 < ksm.AnnualRevenue, ksm.Ksm);
+            Assert.Equal(ksm.MonthlyRevenue, ksm.DoctorsRevenue().Sum());
             Assert.True(ksm.DoctorsMatch, ksm.Ksm);
             Assert.True(ksm.MonthlyJkn * 12 >= ksm.AnnualJkn && (ksm.MonthlyJkn - 1) * 12 < ksm.AnnualJkn, ksm.Ksm);
             var jkn = ksm.Doctors.Select(d => d.MonthlyJkn!.Value).ToList();
@@ -77,6 +80,8 @@ public class TargetAndPerikatanPagesTests
         // The 2027 targets reach the case of a 2027 month (the demo's 2026 ones are untouched).
         Assert.Equal(40, await db.StaffTargets.CountAsync(t => t.Year == 2027, Ct));
         var d1 = await db.StaffTargets.SingleAsync(t => t.Year == 2027 && t.StaffCode == "D0001", Ct);
+        var page = System.Net.WebUtility.HtmlDecode(await tim.GetStringAsync("/remunerasi/target?tahun=2027", Ct));
+        Assert.Contains(Kinerja.Web.Infrastructure.Format.Rupiah(288_000_000_000m), page, StringComparison.Ordinal);
         Assert.Equal(plan.Ksms.Single(k => k.Doctors.Any(d => d.Code == "D0001")).Doctors.Single(d => d.Code == "D0001").MonthlyJkn, d1.MonthlyJkn);
     }
 
@@ -92,6 +97,10 @@ public class TargetAndPerikatanPagesTests
         Assert.Equal(833, TargetCascade.Monthly(9_996));
         Assert.Equal([209, 209, 208, 208], TargetCascade.SplitEqually(834, 4));
         Assert.Empty(TargetCascade.SplitEqually(834, 0));
+        // A doctor's revenue target follows their share of the KSM's visits.
+        var ksm = new KsmPlan("KSM Uji", 0.1m, 0, 0, 12_000_001, [new("D1", "A", 30, 10), new("D2", "B", 15, 5), new("D3", "C", null, null)]);
+        Assert.Equal(1_000_001, ksm.MonthlyRevenue);
+        Assert.Equal([666_667, 333_334, 0], ksm.DoctorsRevenue());
     }
 
     [Theory]

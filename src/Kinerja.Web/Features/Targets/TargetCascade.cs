@@ -1,8 +1,8 @@
 namespace Kinerja.Web.Features.Targets;
 
 /// <summary>
-/// The cascade of the RBA visit targets (seed 002: the 100 % target is cascaded from the hospital's annual targets),
-/// in whole visits. docs/decisions/0201-target-rounding.md says why it rounds the way it does:
+/// The cascade of the RBA targets (seed 002: the 100 % target is cascaded from the hospital's annual targets and
+/// revenue), in whole visits and whole Rupiah; revenue follows the same steps as visits. docs/decisions/0201-target-rounding.md says why it rounds the way it does:
 /// the KSMs' annual targets are the RBA split by share with the largest-remainder method (they sum to the RBA exactly);
 /// a KSM's monthly target is its annual target / 12 rounded UP (twelve months of it never fall short of the year);
 /// the doctors split the KSM's monthly target equally, the visits left over going one each to the first doctors in
@@ -35,7 +35,7 @@ public static class TargetCascade
         return result;
     }
 
-    /// <summary>The monthly target of an annual one: annual / 12, rounded up to a whole visit.</summary>
+    /// <summary>The monthly target of an annual one: annual / 12, rounded up to a whole visit (or Rupiah).</summary>
     public static long Monthly(long annual) => annual <= 0 ? 0 : (annual + 11) / 12;
 
     /// <summary>An equal split of a monthly target among <paramref name="doctors"/> doctors, summing to it exactly.</summary>

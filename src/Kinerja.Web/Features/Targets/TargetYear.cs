@@ -7,12 +7,27 @@ namespace Kinerja.Web.Features.Targets;
 /// <summary>A doctor of a KSM in a year, with their saved monthly target (null: none yet).</summary>
 public sealed record TargetDoctor(string Code, string Name, decimal? MonthlyJkn, decimal? MonthlyNonJkn);
 
-/// <summary>One KSM's part of the year's targets: its share, what the cascade gives it, and what its doctors have.</summary>
-public sealed record KsmPlan(string Ksm, decimal Share, long AnnualJkn, long AnnualNonJkn, IReadOnlyList<TargetDoctor> Doctors)
+/// <summary>
+/// One KSM's part of the year's targets: its share, what the cascade gives it (visits and the RBA revenue), and what its
+/// doctors have.
+/// </summary>
+public sealed record KsmPlan(string Ksm, decimal Share, long AnnualJkn, long AnnualNonJkn, long AnnualRevenue, IReadOnlyList<TargetDoctor> Doctors)
 {
     public long MonthlyJkn => TargetCascade.Monthly(AnnualJkn);
 
     public long MonthlyNonJkn => TargetCascade.Monthly(AnnualNonJkn);
+
+    public long MonthlyRevenue => TargetCascade.Monthly(AnnualRevenue);
+
+    /// <summary>
+    /// Each doctor's part of the KSM's monthly revenue target, in whole Rupiah summing to it exactly: in proportion to
+    /// their monthly visit targets (JKN and non-JKN together), equal while none is set.
+    /// </summary>
+    public IReadOnlyList<long> DoctorsRevenue()
+    {
+        var visits = Doctors.Select(d => (d.MonthlyJkn ?? 0) + (d.MonthlyNonJkn ?? 0)).ToList();
+        return TargetCascade.Apportion(MonthlyRevenue, visits.Sum() > 0 ? visits : Doctors.Select(_ => 1m).ToList());
+    }
 
     public decimal DoctorsJkn => Doctors.Sum(d => d.MonthlyJkn ?? 0);
 
@@ -38,7 +53,8 @@ public sealed record TargetYear(int Year, RbaTarget? Rba, IReadOnlyList<KsmPlan>
         var weights = names.Select(n => shareOf.GetValueOrDefault(n)).ToList();
         var jkn = TargetCascade.Apportion((long)(rba?.JknVisits ?? 0), weights);
         var nonJkn = TargetCascade.Apportion((long)(rba?.NonJknVisits ?? 0), weights);
-        var plans = names.Select((name, i) => new KsmPlan(name, weights[i], jkn[i], nonJkn[i],
+        var revenue = TargetCascade.Apportion((long)(rba?.Revenue ?? 0), weights);
+        var plans = names.Select((name, i) => new KsmPlan(name, weights[i], jkn[i], nonJkn[i], revenue[i],
             doctors.Where(d => d.Unit == name).Select(d => new TargetDoctor(d.Code, d.Name,
                 targets.GetValueOrDefault(d.Code)?.MonthlyJkn, targets.GetValueOrDefault(d.Code)?.MonthlyNonJkn)).ToList())).ToList();
         return new TargetYear(year, rba, plans);
