@@ -155,7 +155,8 @@ public class MasterDataBrowserTests(BrowserFixture browser)
     {
         var direktur = await browser.NewPageAsync("direktur");
         await direktur.GotoAsync("/remunerasi/target?tahun=2026");
-        Assert.Equal(9, await direktur.Locator("tbody tr").CountAsync());
+        Assert.Equal(9, await direktur.Locator("table:not(.revenue-targets) tbody tr").CountAsync());
+        Assert.Equal(9, await direktur.Locator("table.revenue-targets tbody tr").CountAsync());
         Assert.Equal(0, await direktur.Locator("button:has-text('Simpan')").CountAsync());
         await BrowserFixture.ScreenshotAsync(direktur, "target-2026");
         await direktur.ClickAsync("text=KSM Bedah");
