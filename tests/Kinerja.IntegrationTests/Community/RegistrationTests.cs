@@ -4,6 +4,7 @@ using Kinerja.Data.Community;
 using Kinerja.Data.Identity;
 using Kinerja.IntegrationTests.Infrastructure;
 using Kinerja.Web.Features.Community;
+using Kinerja.Web.Features.Community.Alerts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kinerja.IntegrationTests.Community;
@@ -28,6 +29,40 @@ public class RegistrationTests
     {
         await using var db = site.Open();
         return await db.Users.AnyAsync(u => u.Email == email, Ct);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task EmailAlerts_WaitForTheAddressToBeConfirmed_FromTheLinkInTheMail(DatabaseProvider provider)
+    {
+        await using var site = await KomunitasSite.StartAsync(provider);
+        var (member, _) = await site.RegisterAsync("Tari Anggraini", "tari@contoh.id", emailAlerts: true, confirm: false);
+        Assert.Contains("belum dikonfirmasi", WebUtility.HtmlDecode(await member.GetStringAsync("/komunitas/akun", Ct)), StringComparison.Ordinal);
+        var moderator = await site.SignInAsync("moderator");
+        async Task<int> AlertsToTariAsync(string number, string title)
+        {
+            var opened = await KinerjaApp.PostFormAsync(moderator, "/komunitas/admin/periode", new()
+            {
+                ["Input.Number"] = number, ["Input.Title"] = title, ["Input.StartsOn"] = "2016-04-10", ["Input.EndsOn"] = "2016-05-31",
+            }, "/komunitas/admin/periode");
+            Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+            await using var db = site.Open();
+            return await db.OutboxMessages.CountAsync(m => m.Recipient == "tari@contoh.id" && m.Template == AlertTemplates.NewPeriod, Ct);
+        }
+
+        // Not confirmed: the new period's alert does not go to the address someone typed.
+        Assert.Equal(0, await AlertsToTariAsync("6", "Diskusi Tahap II"));
+
+        // A forged token is refused; asking again at once is held back.
+        var forged = await KinerjaApp.PostFormAsync(member, "/komunitas/konfirmasi-email?akun=x&token=palsu", [], "/komunitas/konfirmasi-email?akun=x&token=palsu");
+        Assert.Contains("tidak berlaku atau sudah kedaluwarsa", WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        var again = await KinerjaApp.PostFormAsync(member, "/komunitas/akun?handler=Konfirmasi", [], "/komunitas/akun");
+        Assert.Contains("tunggu 10 menit", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+
+        var confirmed = await site.ConfirmEmailAsync(member, "tari@contoh.id");
+        Assert.Contains("sudah dikonfirmasi", WebUtility.HtmlDecode(await confirmed.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.DoesNotContain("belum dikonfirmasi", WebUtility.HtmlDecode(await member.GetStringAsync("/komunitas/akun", Ct)), StringComparison.Ordinal);
+        Assert.Equal(1, await AlertsToTariAsync("7", "Diskusi Tahap III"));
     }
 
     [Theory]

@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
+using Kinerja.Web.Features.Community.Alerts;
+
 namespace Kinerja.Web.Features.Community;
 
 /// <summary>
@@ -19,7 +21,7 @@ namespace Kinerja.Web.Features.Community;
 /// </summary>
 [Authorize]
 public sealed class AkunModel(
-    KinerjaDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
+    KinerjaDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, AlertWriter alerts, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class AlertsInput
     {
@@ -102,6 +104,28 @@ public sealed class AkunModel(
         Membership.SetAlert(db, Member, AlertChannel.WhatsApp, Input.WhatsAppAlerts && whatsApp is not null, "akun");
         await db.SaveChangesAsync();
         TempData["Pesan"] = t["Pilihan pemberitahuan disimpan."].Value;
+        return RedirectToPage();
+    }
+
+    /// <summary>Sends a new confirmation link for my e-mail address, at most one every 10 minutes.</summary>
+    public async Task<IActionResult> OnPostKonfirmasiAsync()
+    {
+        if (!await LoadAsync())
+            return Challenge();
+        if (Account.EmailConfirmed || Account.Email is null)
+            return RedirectToPage();
+        var sent = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Template == AlertTemplates.ConfirmEmail && m.Recipient == Account.Email)
+            .Select(m => m.CreatedAt).ToListAsync();
+        if (sent.Count > 0 && sent.Max() > db.Clock.GetUtcNow().UtcDateTime.AddMinutes(-10))
+        {
+            ModelState.AddModelError("", t["Tautan konfirmasi baru saja dikirim; tunggu 10 menit sebelum meminta lagi."]);
+            return Page();
+        }
+
+        alerts.ConfirmEmail(db, Account, await users.GenerateEmailConfirmationTokenAsync(Account), sent.Count);
+        await db.SaveChangesAsync();
+        TempData["Pesan"] = t["Tautan konfirmasi dikirim ke {0}.", Account.Email].Value;
         return RedirectToPage();
     }
 

@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
+using Kinerja.Web.Features.Community.Alerts;
+
 namespace Kinerja.Web.Features.Community;
 
 /// <summary>
@@ -18,7 +20,7 @@ namespace Kinerja.Web.Features.Community;
 [AllowAnonymous]
 public sealed class DaftarModel(
     KinerjaDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, FormGuard guard, RateLimits limits,
-    IStringLocalizer<SharedResource> t) : PageModel
+    AlertWriter alerts, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const string FormPurpose = "daftar";
 
@@ -130,11 +132,12 @@ public sealed class DaftarModel(
         Membership.SetAlert(db, member, AlertChannel.Email, Input.EmailAlerts, "pendaftaran");
         Membership.SetAlert(db, member, AlertChannel.WhatsApp, Input.WhatsAppAlerts && whatsApp is not null, "pendaftaran");
         db.CommunityMembers.Add(member);
+        alerts.ConfirmEmail(db, user, await users.GenerateEmailConfirmationTokenAsync(user), 0);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
 
         await signIn.SignInAsync(user, isPersistent: false);
-        TempData["Pesan"] = t["Selamat bergabung di Masyarakat Praktisi. Anda dapat mengubah pilihan pemberitahuan di sini kapan saja."].Value;
+        TempData["Pesan"] = t["Selamat bergabung di Masyarakat Praktisi. Kami mengirim tautan konfirmasi ke {0}: pemberitahuan e-mail dikirim setelah alamat itu dikonfirmasi. Anda dapat mengubah pilihan pemberitahuan di sini kapan saja.", email].Value;
         return Redirect("/komunitas/akun");
     }
 

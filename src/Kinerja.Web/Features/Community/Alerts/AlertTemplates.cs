@@ -28,6 +28,7 @@ public static class AlertTemplates
     public const string Reply = "balasan_komentar";
     public const string PolicyBrief = "policy_brief_baru";
     public const string ContractEnding = "kontrak_berakhir";
+    public const string ConfirmEmail = "konfirmasi_email";
 
     /// <summary>Community alerts are chosen by the member and can be stopped with one click; work alerts come with the role.</summary>
     public static bool CanUnsubscribe(AlertPayload p) => p.UnsubscribeLink.Length > 0;
@@ -38,6 +39,7 @@ public static class AlertTemplates
         Reply => $"Balasan untuk komentar Anda di {p.Title}",
         PolicyBrief => $"Policy brief baru: {p.Title}",
         ContractEnding => $"Kontrak segera berakhir: {p.Title}",
+        ConfirmEmail => "Konfirmasi alamat e-mail Anda di Masyarakat Praktisi",
         _ => p.Title,
     };
 
@@ -49,14 +51,18 @@ public static class AlertTemplates
             Reply => $"Komentar Anda di {p.Title} mendapat balasan.",
             PolicyBrief => $"Policy brief baru tersedia di perpustakaan Masyarakat Praktisi: {p.Title}.",
             ContractEnding => $"Kontrak {p.Title} segera berakhir.",
+            ConfirmEmail => "Alamat e-mail ini didaftarkan di Masyarakat Praktisi. Pemberitahuan e-mail baru dikirim setelah alamat dikonfirmasi.",
             _ => p.Title,
         };
-        var footer = CanUnsubscribe(p)
-            ? $"""
-              Anda menerima pesan ini karena memilih pemberitahuan e-mail dari Masyarakat Praktisi.
-              Berhenti menerima pemberitahuan e-mail (satu klik): {p.UnsubscribeLink}
-              """
-            : "Anda menerima pesan ini karena peran Anda di Kinerja untuk kontrak ini.";
+        var footer = template switch
+        {
+            ContractEnding => "Anda menerima pesan ini karena peran Anda di Kinerja untuk kontrak ini.",
+            ConfirmEmail => "Bila Anda tidak mendaftar, abaikan pesan ini: tanpa konfirmasi tidak ada pemberitahuan yang dikirim ke alamat ini.",
+            _ => $"""
+                 Anda menerima pesan ini karena memilih pemberitahuan e-mail dari Masyarakat Praktisi.
+                 Berhenti menerima pemberitahuan e-mail (satu klik): {p.UnsubscribeLink}
+                 """,
+        };
         return $"""
             Yth. {p.RecipientName},
 

@@ -1,5 +1,6 @@
 using Kinerja.Data;
 using Kinerja.Data.Community;
+using Kinerja.Data.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -72,13 +73,27 @@ public sealed class AlertWriter(UnsubscribeTokens tokens, IOptions<AlertOptions>
 
     public static string WorkKey(string eventKey, string userId) => $"{eventKey}:akun-{userId}:{AlertChannel.Email}".ToLowerInvariant();
 
+    /// <summary>
+    /// The link that confirms an account's e-mail address (a new member, or one asking again): alerts go only to a
+    /// confirmed address, so nobody is mailed because someone else typed their address. <paramref name="attempt"/>
+    /// makes each request its own outbox row.
+    /// </summary>
+    public void ConfirmEmail(KinerjaDb db, AppUser user, string token, int attempt)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var link = $"/komunitas/konfirmasi-email?akun={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
+        WorkEmail(db, (user.Id, user.FullName, user.Email!), AlertTemplates.ConfirmEmail, $"konfirmasi-email:{attempt}",
+            "Masyarakat Praktisi", "Buka tautan di bawah dan tekan tombol Konfirmasi. Tautan berlaku 24 jam.", link);
+    }
+
+    /// <summary>Members who chose an alert; an e-mail address counts only once confirmed.</summary>
     static async Task<List<(CommunityMember Member, string Name, string? Email)>> Recipients(KinerjaDb db, string? onlyUserId)
     {
         var query = db.CommunityMembers.Where(m => m.EmailAlerts || m.WhatsAppAlerts);
         if (onlyUserId is not null)
             query = query.Where(m => m.UserId == onlyUserId);
-        return (await query.Select(m => new { Member = m, m.User!.FullName, m.User.Email }).ToListAsync())
-            .Select(x => (x.Member, x.FullName, x.Email)).ToList();
+        return (await query.Select(m => new { Member = m, m.User!.FullName, m.User.Email, m.User.EmailConfirmed }).ToListAsync())
+            .Select(x => (x.Member, x.FullName, x.EmailConfirmed ? x.Email : null)).ToList();
     }
 
     void Queue(KinerjaDb db, (CommunityMember Member, string Name, string? Email) to, string template, string eventKey,
