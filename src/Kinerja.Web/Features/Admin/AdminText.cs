@@ -27,12 +27,8 @@ public static class AdminText
     {
         foreach (var field in errors.GroupBy(e => e.Field))
         {
-            var messages = field.Select(e => e.Message(English));
-            if (field.Key.Length == 0)
-                foreach (var message in messages)
-                    state.AddModelError("", message);
-            else
-                state.AddModelError(prefix + field.Key, string.Join(" ", messages));
+            var key = field.Key.Length == 0 ? "" : prefix + field.Key;
+            state.AddModelError(key, string.Join(" ", field.Select(e => e.Message(English))));
         }
     }
 }
