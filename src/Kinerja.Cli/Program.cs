@@ -9,6 +9,8 @@ return args.FirstOrDefault() switch
     "seed" => await SeedCommand.RunAsync(args[1..], CliConfiguration.Load()),
     "import" => await ImportCommand.RunAsync(args[1..], CliConfiguration.Load()),
     "run" => await RunCommand.RunAsync(args[1..], CliConfiguration.Load()),
+    "user" => await UserCommand.RunAsync(args[1..], CliConfiguration.Load()),
+    "institution" => await InstitutionCommand.RunAsync(args[1..], CliConfiguration.Load()),
     null or "help" or "--help" or "-h" => Usage(),
     var unknown => Unknown(unknown),
 };
@@ -29,6 +31,12 @@ static int Usage()
                                                       impor data (semua atau tidak sama sekali) / import data (all or nothing)
           kinerja run --period YYYY-MM [--hospital KODE]
                                                       hitung dari basis data, simpan draf, cetak hasil JSON / calculate, store a draft, print the result
+          kinerja institution add --code KODE --name NAMA --kind RumahSakit|DinasKesehatan|Puskesmas|Komunitas
+                  [--parent KODE-DINAS] [--cluster KLASTER] [--kabupaten ..] [--provinsi ..]
+                                                      tambah institusi / add an institution
+          kinerja user add --username NAMA --role PERAN[,PERAN] --email E-MAIL [--institution KODE]
+                  [--full-name ..] [--staff-code ..]  tambah akun; kata sandi dari KINERJA_NEW_PASSWORD atau masukan standar /
+                                                      add an account; password from KINERJA_NEW_PASSWORD or standard input
 
         Basis data / database: Database__Provider (Sqlite|Postgres), ConnectionStrings__Kinerja,
         Database__DataDirectory: kunci yang sama dengan aplikasi web / the same keys as the web app.

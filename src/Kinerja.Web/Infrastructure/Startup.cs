@@ -34,17 +34,14 @@ public static class Startup
             .SetApplicationName("Kinerja")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseSettings.DataDirectory(builder.Configuration), "keys")));
 
-        services.AddIdentity<AppUser, IdentityRole>(o =>
-            {
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Password.RequiredLength = 8;
-                o.Password.RequireNonAlphanumeric = false;
-                o.User.RequireUniqueEmail = true;
-            })
+        services.AddIdentity<AppUser, IdentityRole>(Accounts.ConfigureIdentity)
             .AddEntityFrameworkStores<KinerjaDb>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<KinerjaClaimsFactory>();
+        services.AddScoped<Accounts>();
+        // The cookie's claims (institution, visible institutions, roles) are checked against the account every minute
+        // rather than Identity's 30: a lock, or a change an administrator makes, reaches an open session quickly.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/akun/masuk";

@@ -11,7 +11,8 @@ namespace Kinerja.Web.Features.Account;
 
 [AllowAnonymous]
 public sealed class MasukModel(
-    SignInManager<AppUser> signIn, UserManager<AppUser> users, IConfiguration configuration, IStringLocalizer<SharedResource> t)
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, IConfiguration configuration, TimeProvider clock,
+    IStringLocalizer<SharedResource> t)
     : PageModel
 {
     public sealed class LoginInput
@@ -49,9 +50,9 @@ public sealed class MasukModel(
             : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/beranda");
-        ModelState.AddModelError("", result.IsLockedOut
-            ? t["Akun terkunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam 15 menit."]
-            : t["Nama pengguna atau kata sandi salah."]);
+        ModelState.AddModelError("", !result.IsLockedOut ? t["Nama pengguna atau kata sandi salah."]
+            : Accounts.LockedByAdministrator(user!, clock) ? t["Akun ini dikunci oleh administrator. Hubungi administrator Kinerja."]
+            : t["Akun terkunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam 15 menit."]);
         return Page();
     }
 }

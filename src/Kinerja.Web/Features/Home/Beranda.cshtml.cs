@@ -25,6 +25,7 @@ public sealed class BerandaModel(KinerjaDb db, IStringLocalizer<SharedResource> 
             new("/remunerasi", "Remunerasi", "Data induk, perhitungan dan persetujuan semua rumah sakit."),
             new("/kontrak", "Kontrak", "Kontrak berbasis keluaran semua dinas kesehatan."),
             new("/komunitas", "Masyarakat Praktisi", "Halaman, anggota, moderasi dan kotak keluar notifikasi."),
+            new("/admin/pengguna", "Pengguna dan institusi", "Akun, peran, kata sandi dan penguncian; rumah sakit, dinas kesehatan dan puskesmas."),
         ],
         [Roles.TimRemunerasi] =
         [
