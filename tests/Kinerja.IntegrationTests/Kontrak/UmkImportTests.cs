@@ -18,7 +18,7 @@ public class UmkImportTests
     {
         await using var database = await (await TestDatabase.CreateAsync(provider)).MigrateAsync();
         await using var db = database.Open();
-        var (saved, errors) = await UmkImport.ImportAsync(db, File.OpenRead(Path.Combine(SharedData(), "umk-diy-2026.csv")), Ct);
+        var (saved, errors) = await UmkImport.ImportAsync(db, File.OpenRead(Path.Combine(SharedData(), "umk-diy-2026.csv")), UmkRights.All, Ct);
         Assert.Empty(errors);
         Assert.Equal(5, saved);
         var sleman = await db.UmkRates.SingleAsync(u => u.KabupatenKota == "Kabupaten Sleman" && u.Year == 2026, Ct);
@@ -32,7 +32,7 @@ public class UmkImportTests
     {
         await using var database = await (await TestDatabase.CreateAsync(provider)).MigrateAsync();
         await using var db = database.Open();
-        await UmkImport.ImportAsync(db, UmkImport.DiyDemo(), Ct);
+        await UmkImport.ImportAsync(db, UmkImport.DiyDemo(), UmkRights.All, Ct);
         var csv = """
             provinsi,kabupaten_kota,tahun,umk_rupiah,sumber
             Daerah Istimewa Yogyakarta,Kabupaten Sleman,2026,2.700.000,Revisi
@@ -40,7 +40,7 @@ public class UmkImportTests
             Daerah Istimewa Yogyakarta,Kabupaten Sleman,2026,2700000,Revisi
             Daerah Istimewa Yogyakarta,Kabupaten Kulon Progo,2027,2600000,
             """;
-        var (saved, errors) = await UmkImport.ImportAsync(db, Csv(csv), Ct);
+        var (saved, errors) = await UmkImport.ImportAsync(db, Csv(csv), UmkRights.All, Ct);
         Assert.Equal(0, saved);
         Assert.Equal([(3, "umk_rupiah"), (4, "kabupaten_kota"), (5, "sumber")], errors.Select(e => (e.Row, e.Field)));
         Assert.Equal(2_624_387m, (await db.UmkRates.SingleAsync(u => u.KabupatenKota == "Kabupaten Sleman", Ct)).Amount);
@@ -53,8 +53,8 @@ public class UmkImportTests
     {
         await using var database = await (await TestDatabase.CreateAsync(provider)).MigrateAsync();
         await using var db = database.Open();
-        await UmkImport.ImportAsync(db, UmkImport.DiyDemo(), Ct);
-        var (saved, errors) = await UmkImport.ImportAsync(db, Csv("provinsi,kabupaten_kota,tahun,umk_rupiah,sumber\nDIY,Kabupaten Sleman,2026,2.700.000,Revisi\nDIY,Kabupaten Sleman,2027,2800000,Penetapan 2027\n"), Ct);
+        await UmkImport.ImportAsync(db, UmkImport.DiyDemo(), UmkRights.All, Ct);
+        var (saved, errors) = await UmkImport.ImportAsync(db, Csv("provinsi,kabupaten_kota,tahun,umk_rupiah,sumber\nDIY,Kabupaten Sleman,2026,2.700.000,Revisi\nDIY,Kabupaten Sleman,2027,2800000,Penetapan 2027\n"), UmkRights.All, Ct);
         Assert.Empty(errors);
         Assert.Equal(2, saved);
         Assert.Equal(2_700_000m, (await db.UmkRates.SingleAsync(u => u.KabupatenKota == "Kabupaten Sleman" && u.Year == 2026, Ct)).Amount);
