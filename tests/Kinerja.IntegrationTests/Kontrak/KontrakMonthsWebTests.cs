@@ -149,6 +149,9 @@ public partial class KontrakWebTests
         Assert.Equal(HttpStatusCode.NotFound, (await ReportAsync(worker, draft, "2027-01", target)).StatusCode);
         await using var check = app.Database.Open();
         Assert.Equal(TargetStatus.Set, (await check.MonthlyTargets.SingleAsync(t => t.Id == target, Ct)).Status);
+        // Nor does it count as achievement in the Dinas's report of 2027.
+        var report = await (await app.SignInAsync("dinkes")).GetStringAsync("/kontrak/laporan?tahun=2027", Ct);
+        Assert.Contains("Belum ada target pada tahun ini.", report, StringComparison.Ordinal);
     }
 
     [Theory]
