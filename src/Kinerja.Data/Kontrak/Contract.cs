@@ -104,6 +104,23 @@ public class Contract : IInstitutionOwned, IAudited
     /// <summary>The status as people see it today: an active contract past its end has ended.</summary>
     public ContractStatus StatusOn(DateOnly today) => Status == ContractStatus.Active && End < today ? ContractStatus.Ended : Status;
 
+    /// <summary>Whether the month (its first day) lies in the effective period, from the start's month to the effective end's.</summary>
+    public bool Covers(DateOnly month) => ContractMath.MonthOf(Start) <= month && month <= ContractMath.MonthOf(EffectiveEnd);
+
+    /// <summary>
+    /// Whether the Kepala Puskesmas may write the month's targets: on a draft (so the agreement to be signed lists them),
+    /// and on a contract that runs or ran (active, renewed, terminated) for its months up to its effective end. A renewal
+    /// is activated before the old contract ends, so the status alone must not close the old contract's last months.
+    /// </summary>
+    public bool TargetsOpen(DateOnly month) =>
+        (Status is ContractStatus.Draft or ContractStatus.Active or ContractStatus.Renewed or ContractStatus.Terminated) && Covers(month);
+
+    /// <summary>
+    /// Whether achievement of the month may be reported and verified: as <see cref="TargetsOpen"/>, but never on a draft,
+    /// which has not started. A terminated contract's months before its termination stay open; the months after stay closed.
+    /// </summary>
+    public bool AchievementOpen(DateOnly month) => Status != ContractStatus.Draft && TargetsOpen(month);
+
     /// <summary>Counts towards budget and the one-per-puskesmas rule.</summary>
     public bool IsRunning => Status is ContractStatus.Active or ContractStatus.Ended or ContractStatus.Renewed or ContractStatus.Terminated;
 

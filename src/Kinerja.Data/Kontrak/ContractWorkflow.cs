@@ -36,10 +36,23 @@ public static class ContractWorkflow
         return rows.Select(u => new Umk(u.KabupatenKota, u.Year, u.Amount, u.Source)).ToList();
     }
 
-    /// <summary>Every rule the contract's terms must meet before activation (all violations at once).</summary>
+    /// <summary>
+    /// The applicant the contract was drafted from, if any. Read past the institution filter like the rule set: the
+    /// contract is visible to the reader and names it, even when the draft was moved to another puskesmas.
+    /// </summary>
+    static async Task<Applicant?> ApplicantOfAsync(this KinerjaDb db, Contract contract, CancellationToken ct) =>
+        contract.ApplicantId is int id ? await db.Applicants.IgnoreQueryFilters().SingleOrDefaultAsync(a => a.Id == id, ct) : null;
+
+    /// <summary>
+    /// Every rule the contract's terms must meet before activation (all violations at once). The Dinas's required
+    /// criteria are checked against the record of the applicant the contract was drafted from (same rule set): unmet
+    /// ones block. A contract drafted directly holds no such record, so each required criterion is a warning for the
+    /// Dinas to confirm (<see cref="ContractRules.Check"/>).
+    /// </summary>
     public static async Task<IReadOnlyList<RuleViolation>> CheckAsync(this KinerjaDb db, Contract contract, CancellationToken ct = default)
     {
         var ruleSet = await db.RuleSetOfAsync(contract, ct);
+        var applicant = await db.ApplicantOfAsync(contract, ct);
         var puskesmas = await db.Institutions.IgnoreQueryFilters().SingleAsync(i => i.Id == contract.InstitutionId, ct);
         var members = contract.Id == 0 ? contract.Members
             : await db.ContractTeamMembers.Where(m => m.ContractId == contract.Id).ToListAsync(ct);
@@ -56,11 +69,16 @@ public static class ContractWorkflow
             contract.ContractorKind, contract.Qualification(),
             members.Select(m => new TeamMember(m.Name, m.IsPns)).ToList(),
             contract.Start, contract.End, contract.MonthlyHonorarium, contract.JknEnrolled,
-            contract.SkNumber, contract.SkDate, contract.FundingSource, contract.BudgetLine, puskesmas.KabupatenKota);
+            contract.SkNumber, contract.SkDate, contract.FundingSource, contract.BudgetLine, puskesmas.KabupatenKota,
+            applicant?.RuleSetId == contract.RuleSetId ? applicant.MetCriterionIds : null);
         return ContractRules.Check(ruleSet.ToRules(), terms, await db.UmkTableAsync(puskesmas.KabupatenKota, ct), running);
     }
 
-    /// <summary>Activates a draft when no hard rule fails; returns the violations that refused it otherwise.</summary>
+    /// <summary>
+    /// Activates a draft when no hard rule fails; returns the violations that refused it otherwise. In the same
+    /// SaveChanges: the applicant it was drafted from becomes Hired (not before: a draft may still be dropped), and the
+    /// contract it renews becomes Renewed, unless that one was terminated meanwhile, as its termination sets its end.
+    /// </summary>
     public static async Task<IReadOnlyList<RuleViolation>> ActivateAsync(this KinerjaDb db, Contract contract, CancellationToken ct = default)
     {
         if (contract.Status != ContractStatus.Draft)
@@ -72,9 +90,12 @@ public static class ContractWorkflow
         if (contract.RenewedFromId is int previousId
             && await db.Contracts.SingleOrDefaultAsync(c => c.Id == previousId, ct) is { } previous)
         {
-            previous.Status = ContractStatus.Renewed;
+            if (previous.Status == ContractStatus.Active)
+                previous.Status = ContractStatus.Renewed;
             previous.RenewedToId = contract.Id;
         }
+        if (await db.ApplicantOfAsync(contract, ct) is { } applicant)
+            applicant.Status = ApplicantStatus.Hired;
         await db.SaveChangesAsync(ct);
         return violations;
     }
@@ -101,10 +122,14 @@ public static class ContractWorkflow
         return contracts.Sum(c => ContractMath.CostInYear(c.MonthlyHonorarium, c.Start, c.EffectiveEnd, year));
     }
 
+    /// <summary>
+    /// Achievement and the renewal recommendation. Only the months of the effective period count (<see cref="Contract.Covers"/>):
+    /// targets written ahead for months after a termination were never worked, and can no longer be reported or verified.
+    /// </summary>
     public static async Task<ContractProgress> ProgressAsync(this KinerjaDb db, Contract contract, CancellationToken ct = default)
     {
         var ruleSet = await db.RuleSetOfAsync(contract, ct);
-        var targets = await db.MonthlyTargets.Where(t => t.ContractId == contract.Id).ToListAsync(ct);
+        var targets = (await db.MonthlyTargets.Where(t => t.ContractId == contract.Id).ToListAsync(ct)).Where(t => contract.Covers(t.Month)).ToList();
         var months = Achievement.ByMonth(targets.Select(t => t.ToLine()));
         // Business "today" in Western Indonesian Time, as the pages use it.
         var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime.AddHours(7));

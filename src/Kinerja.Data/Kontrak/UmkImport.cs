@@ -18,7 +18,8 @@ public static class UmkImport
 {
     public static readonly string[] Columns = ["provinsi", "kabupaten_kota", "tahun", "umk_rupiah", "sumber"];
 
-    public sealed record Row(string Provinsi, string KabupatenKota, int Year, decimal Amount, string Source);
+    /// <summary>One parsed row; <paramref name="Line"/> is its row in the file (1 = the header).</summary>
+    public sealed record Row(int Line, string Provinsi, string KabupatenKota, int Year, decimal Amount, string Source);
 
     public static async Task<(IReadOnlyList<Row> Rows, IReadOnlyList<ImportError> Errors)> ParseAsync(Stream csv, CancellationToken ct = default)
     {
@@ -66,17 +67,23 @@ public static class UmkImport
                 continue;
             }
             seen[(kabupaten.ToUpperInvariant(), year)] = line;
-            rows.Add(new Row(provinsi, kabupaten, year, amount, source));
+            rows.Add(new Row(line, provinsi, kabupaten, year, amount, source));
         }
         if (rows.Count == 0 && errors.Count == 0)
             errors.Add(new(1, "", "Berkas tidak berisi baris UMK.", "The file holds no UMK rows."));
         return (rows, errors);
     }
 
-    /// <summary>Adds or updates every row, all or nothing. Returns the errors (nothing changed) or the number of rows saved.</summary>
-    public static async Task<(int Saved, IReadOnlyList<ImportError> Errors)> ImportAsync(KinerjaDb db, Stream csv, CancellationToken ct = default)
+    /// <summary>
+    /// Adds or updates every row, all or nothing. Returns the errors (nothing changed) or the number of rows saved.
+    /// A row the user may not change (<see cref="UmkRights"/>: another province's) refuses the whole file like a bad row.
+    /// </summary>
+    public static async Task<(int Saved, IReadOnlyList<ImportError> Errors)> ImportAsync(KinerjaDb db, Stream csv, UmkRights rights, CancellationToken ct = default)
     {
-        var (rows, errors) = await ParseAsync(csv, ct);
+        ArgumentNullException.ThrowIfNull(rights);
+        var (rows, parseErrors) = await ParseAsync(csv, ct);
+        var errors = parseErrors.Concat(rows.Select(r => rights.Refusal(r.Line, r.Provinsi, r.KabupatenKota)).OfType<ImportError>())
+            .OrderBy(e => e.Row).ToList();
         if (errors.Count > 0)
             return (0, errors);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -75,7 +75,11 @@ public sealed record Qualification(
 
 public sealed record TeamMember(string Name, bool IsPns);
 
-/// <summary>The terms of a contract as the rules see them.</summary>
+/// <summary>
+/// The terms of a contract as the rules see them. <paramref name="MetCriteria"/>: the Dinas criteria the worker (a team's
+/// coordinator) is recorded as meeting, i.e. those of the applicant the contract was drafted from for the same rule set;
+/// null when nothing records them (a contract drafted directly), so the rules cannot tell.
+/// </summary>
 public sealed record ContractTerms(
     ContractorKind Kind,
     Qualification? Person,
@@ -88,7 +92,8 @@ public sealed record ContractTerms(
     DateOnly? SkDate,
     string? FundingSource,
     string? BudgetLine,
-    string? KabupatenKota);
+    string? KabupatenKota,
+    IReadOnlyCollection<int>? MetCriteria = null);
 
 /// <summary>A regional minimum wage (UMK) of one kabupaten/kota for one year.</summary>
 public sealed record Umk(string KabupatenKota, int Year, decimal Amount, string Source);

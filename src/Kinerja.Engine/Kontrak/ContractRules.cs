@@ -21,6 +21,7 @@ public static class ContractRules
         public const string Experience = "PENGALAMAN";
         public const string ExtraRequired = "KRITERIA_DINAS";
         public const string ExtraPreferred = "KRITERIA_DINAS_DIUTAMAKAN";
+        public const string ExtraUnrecorded = "KRITERIA_DINAS_KONFIRMASI";
         public const string Umk = "HONOR_UMK";
         public const string UmkUnknown = "UMK_BELUM_ADA";
         public const string Jkn = "JKN";
@@ -87,8 +88,15 @@ public static class ContractRules
 
     /// <summary>
     /// Checks a contract's terms before activation: qualification of the worker (or a team's coordinator),
-    /// honorarium against the UMK of every year the contract covers, JKN, length, the SK Kepala Dinas,
-    /// funding, one worker per puskesmas, and PNS members of a team (a warning).
+    /// the Dinas's required criteria, honorarium against the UMK of every year the contract covers, JKN, length,
+    /// the SK Kepala Dinas, funding, one worker per puskesmas, and PNS members of a team (a warning).
+    /// <para>
+    /// A required Dinas criterion (e.g. Sleman's circular letter) is a hard requirement of the Dinas, so it is not skipped
+    /// because the contract was drafted directly instead of from an applicant. Only the applicant record says whether it
+    /// is met: when the terms carry it (<see cref="ContractTerms.MetCriteria"/>), an unmet required criterion blocks as
+    /// it does in screening; when they do not, each required criterion is a warning the Dinas must confirm itself.
+    /// Preferred criteria only rank applicants and play no part here.
+    /// </para>
     /// </summary>
     public static IReadOnlyList<RuleViolation> Check(
         RuleSet rules, ContractTerms terms, IReadOnlyCollection<Umk> umkTable, IReadOnlyCollection<OtherContract> runningAtSamePuskesmas)
@@ -108,7 +116,10 @@ public static class ContractRules
                     "Data pendidikan dan pengalaman tenaga kontrak belum diisi.",
                     "The worker's education and experience are missing.");
             else
+            {
                 found.AddRange(Screen(rules with { ExtraCriteria = [] }, terms.Person));
+                CheckCriteria(rules, terms.MetCriteria, found);
+            }
         }
 
         if (terms.Kind == ContractorKind.Team)
@@ -158,6 +169,23 @@ public static class ContractRules
                     $"Puskesmas ini sudah punya tenaga kontrak program ini pada periode yang sama ({other.Label}); paling banyak satu orang per puskesmas.",
                     $"This puskesmas already has a contract worker of this programme in the same period ({other.Label}); at most one per puskesmas.");
         return found;
+    }
+
+    static void CheckCriteria(RuleSet rules, IReadOnlyCollection<int>? met, List<RuleViolation> found)
+    {
+        foreach (var criterion in rules.ExtraCriteria.Where(c => c.Required))
+        {
+            if (met is null)
+                found.Add(new RuleViolation(Codes.ExtraUnrecorded, "Criterion" + criterion.Id, RuleSeverity.Warning,
+                    $"Kriteria wajib Dinas tidak tercatat karena kontrak tidak dibuat dari data pelamar: {criterion.Text}. Dinas harus memastikan sendiri bahwa kriteria ini terpenuhi.",
+                    $"A required criterion of the Dinas is not recorded, as the contract was not drafted from an applicant: {criterion.Text}. The Dinas must confirm itself that it is met.",
+                    criterion.Source));
+            else if (!met.Contains(criterion.Id))
+                found.Add(new RuleViolation(Codes.ExtraRequired, "Criterion" + criterion.Id, RuleSeverity.Error,
+                    $"Kriteria Dinas belum terpenuhi menurut data pelamar: {criterion.Text}.",
+                    $"Criterion of the Dinas not met according to the applicant's record: {criterion.Text}.",
+                    criterion.Source));
+        }
     }
 
     static void CheckUmk(ContractTerms terms, IReadOnlyCollection<Umk> umkTable, Action<string, string, RuleSeverity, string, string> add)

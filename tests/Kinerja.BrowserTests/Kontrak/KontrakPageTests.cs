@@ -1,4 +1,6 @@
 using Kinerja.BrowserTests.Infrastructure;
+using Kinerja.Data;
+using Kinerja.Data.Kontrak;
 using Microsoft.Playwright;
 
 namespace Kinerja.BrowserTests.Kontrak;
@@ -33,6 +35,8 @@ public class KontrakPageTests(BrowserFixture browser)
         await page.WaitForURLAsync("**/kontrak/*?disimpan=1");
 
         Assert.True(await page.Locator("li.rule.bad[data-code=HONOR_UMK]").IsVisibleAsync());
+        // Drafted directly, not from an applicant: Sleman's required criterion is left for the Dinas to confirm.
+        Assert.True(await page.Locator("li.rule.warn[data-code=KRITERIA_DINAS_KONFIRMASI]").IsVisibleAsync());
         await page.ClickAsync("button[name=aktifkan]");
         var refusal = page.Locator(".refused");
         Assert.Contains("Rp 2.624.387", await refusal.InnerTextAsync(), StringComparison.Ordinal);
@@ -87,6 +91,58 @@ public class KontrakPageTests(BrowserFixture browser)
             Assert.DoesNotContain("Belum direkomendasikan", after, StringComparison.Ordinal);
         Assert.Contains("Direkomendasikan untuk diperpanjang", after, StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "kontrak-rekomendasi");
+    }
+
+    [Fact]
+    public async Task Kapus_WritesTheTargetsOfADraft_ForTheAgreementToBeSigned()
+    {
+        var dinkes = await browser.NewPageAsync("dinkes");
+        await dinkes.GotoAsync("/kontrak/ubah");
+        await dinkes.SelectOptionAsync("#Input_PuskesmasId", new SelectOptionValue { Label = "Puskesmas Moyudan" });
+        await dinkes.FillAsync("#Input_ContractorName", "Draf Uji " + Guid.NewGuid().ToString("N")[..6] + ", S.KM");
+        await dinkes.FillAsync("#Input_Start", "2027-01-01");
+        await dinkes.FillAsync("#Input_End", "2027-12-31");
+        await dinkes.FillAsync("#Input_MonthlyHonorarium", "2700000");
+        await dinkes.ClickAsync("form.kontrak-form button[type=submit]");
+        await dinkes.WaitForURLAsync("**/kontrak/*?disimpan=1");
+        var contractUrl = dinkes.Url.Split('?')[0];
+
+        var kapus = await browser.NewPageAsync("kapus");
+        await kapus.GotoAsync(contractUrl + "/target/2027-01");
+        Assert.Contains("Kontrak masih draf", await kapus.InnerTextAsync("main"), StringComparison.Ordinal);
+        await kapus.FillAsync("#Line_Activity", "Penyuluhan kesehatan reproduksi remaja");
+        await kapus.FillAsync("#Line_Unit", "kegiatan");
+        await kapus.FillAsync("#Line_Quantity", "4");
+        await kapus.ClickAsync("form.add-target button[type=submit]");
+        await kapus.WaitForSelectorAsync("text=Target ditambahkan.");
+        // A draft's targets are written, but there is nothing to verify yet.
+        Assert.Equal(0, await kapus.Locator("form.verify").CountAsync());
+        await BrowserFixture.ScreenshotAsync(kapus, "kontrak-target-draf");
+    }
+
+    [Fact]
+    public async Task Dinas_ReadsAnotherProvincesUmk_ButCannotChangeIt()
+    {
+        // A row of another province, as another Dinas or the Admin would enter it (a name no other test uses).
+        var kota = "Kota Uji " + Guid.NewGuid().ToString("N")[..6];
+        await using (var db = browser.App.Database.Open(new SystemActor("admin")))
+        {
+            db.UmkRates.Add(new UmkRate { Provinsi = "Jawa Tengah", KabupatenKota = kota, Year = 2026, Amount = 2_500_000m, Source = "SK Gubernur Jawa Tengah (uji)" });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        var dinkes = await browser.NewPageAsync("dinkes");
+        await dinkes.GotoAsync("/kontrak/umk");
+        var row = dinkes.Locator("table.umk tr", new() { HasText = kota });
+        Assert.Contains("Provinsi lain", await row.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await row.Locator("button").CountAsync());
+
+        await dinkes.FillAsync("#Input_Provinsi", "Jawa Tengah");
+        await dinkes.FillAsync("#Input_KabupatenKota", kota);
+        await dinkes.FillAsync("#Input_Amount", "1000000");
+        await dinkes.FillAsync("#Input_Source", "Revisi");
+        await dinkes.ClickAsync("form:has(#Input_Provinsi) button[type=submit]");
+        Assert.Contains("bukan provinsi Dinas Anda (Daerah Istimewa Yogyakarta)", await dinkes.InnerTextAsync("[data-valmsg-for='Input.Provinsi']"), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(dinkes, "kontrak-umk-provinsi-lain");
     }
 
     [Fact]

@@ -163,6 +163,34 @@ public class ContractRulesTests
         Assert.Contains(ContractRules.Screen(rules, Skm() with { MetCriteria = [1, 2] }), v => v.Code == ContractRules.Codes.ExtraPreferred);
     }
 
+    /// <summary>
+    /// A contract is held to the Dinas's required criteria too: blocked when the applicant record it came from says one is
+    /// unmet, a warning for the Dinas to confirm when nothing records them; preferred criteria play no part.
+    /// </summary>
+    [Fact]
+    public void Contract_DinasRequiredCriteria_BlockWhenRecordedUnmet_WarnWhenUnrecorded()
+    {
+        var rules = Bok with
+        {
+            ExtraCriteria = [new(1, "Bersedia bekerja penuh waktu", true, "SE Kadinkes Sleman"), new(2, "Berdomisili di Sleman", false, "SE Kadinkes Sleman")],
+        };
+        var unrecorded = ContractRules.Check(rules, Terms(), Umk2026, []);
+        var warning = Assert.Single(unrecorded, v => v.Code == ContractRules.Codes.ExtraUnrecorded);
+        Assert.Equal((RuleSeverity.Warning, "Criterion1", "SE Kadinkes Sleman"), (warning.Severity, warning.Field, warning.Source));
+        Assert.Contains("Bersedia bekerja penuh waktu", warning.MessageId, StringComparison.Ordinal);
+        Assert.Empty(Blocking(unrecorded));
+
+        var unmet = ContractRules.Check(rules, Terms() with { MetCriteria = [2] }, Umk2026, []);
+        Assert.Equal([ContractRules.Codes.ExtraRequired], Blocking(unmet));
+        Assert.DoesNotContain(unmet, v => v.Code is ContractRules.Codes.ExtraUnrecorded or ContractRules.Codes.ExtraPreferred);
+
+        var met = ContractRules.Check(rules, Terms() with { MetCriteria = [1] }, Umk2026, []);
+        Assert.DoesNotContain(met, v => v.Code.StartsWith("KRITERIA_DINAS", StringComparison.Ordinal));
+
+        // An institution brings no person to hold to them, as for the qualification rules.
+        Assert.DoesNotContain(ContractRules.Check(rules, Terms(kind: ContractorKind.Institution), Umk2026, []), v => v.Code.StartsWith("KRITERIA_DINAS", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Ranking_PutsEligibleFirst_ThenPreferredMajors()
     {

@@ -100,7 +100,10 @@ public sealed class LaporanModel(KinerjaDb db) : PageModel
         var puskesmas = await db.Institutions.Where(i => i.Kind == InstitutionKind.Puskesmas && (visible == null || visible.Contains(i.Id)))
             .OrderBy(i => i.Id).ToListAsync();
         var contracts = await db.Contracts.ToListAsync();
-        var targets = await db.MonthlyTargets.Where(t => t.Month >= new DateOnly(ReportYear, 1, 1) && t.Month <= new DateOnly(ReportYear, 12, 1)).ToListAsync();
+        // Only work that counts as achievement: not a draft's targets (written for its agreement), nor months after a termination.
+        var byId = contracts.ToDictionary(c => c.Id);
+        var targets = (await db.MonthlyTargets.Where(t => t.Month >= new DateOnly(ReportYear, 1, 1) && t.Month <= new DateOnly(ReportYear, 12, 1)).ToListAsync())
+            .Where(t => byId.TryGetValue(t.ContractId, out var c) && c.AchievementOpen(t.Month)).ToList();
         var allocations = await db.BokAllocations.Where(b => b.Year == ReportYear).ToListAsync();
 
         ByPuskesmas = puskesmas.Select(p =>

@@ -12,7 +12,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Kinerja.Web.Features.Kontrak;
 
-/// <summary>The contracted worker's own page: their contract's targets of the month and the achievement report with evidence.</summary>
+/// <summary>
+/// The contracted worker's own page: their contract's targets of the month and the achievement report with evidence.
+/// A month is open for reports while it lies in the contract's effective period (<see cref="Contract.AchievementOpen"/>),
+/// so the last months of a contract already renewed, or those before a termination, can still be reported.
+/// </summary>
 [Authorize]
 public sealed class SayaModel(KinerjaDb db, EvidenceStore evidence, IStringLocalizer<SharedResource> t) : PageModel
 {
@@ -57,8 +61,8 @@ public sealed class SayaModel(KinerjaDb db, EvidenceStore evidence, IStringLocal
         var line = Lines.SingleOrDefault(l => l.Id == Report.TargetId);
         if (Contract is null || line is null)
             return NotFound();
-        if (Contract.Status != ContractStatus.Active)
-            ModelState.AddModelError("", t["Capaian hanya dapat dilaporkan untuk kontrak aktif."]);
+        if (!Contract.AchievementOpen(Month))
+            ModelState.AddModelError("", t["Capaian hanya dapat dilaporkan untuk bulan dalam masa berlaku kontrak."]);
         if (line.Status == TargetStatus.Verified)
             ModelState.AddModelError("", t["Capaian ini sudah diverifikasi Kepala Puskesmas."]);
         if (string.IsNullOrWhiteSpace(Report.Note) && Report.Evidence is null && line.EvidenceStoredName is null)
@@ -99,7 +103,7 @@ public sealed class SayaModel(KinerjaDb db, EvidenceStore evidence, IStringLocal
         var first = ContractMath.MonthOf(Contract.Start);
         var last = ContractMath.MonthOf(Contract.EffectiveEnd);
         var withTargets = await db.MonthlyTargets.Where(x => x.ContractId == Contract.Id).Select(x => x.Month).Distinct().ToListAsync();
-        Months = withTargets.OrderDescending().ToList();
+        Months = withTargets.Where(Contract.Covers).OrderDescending().ToList();
         var today = ContractMath.MonthOf(KontrakClock.Today(db.Clock));
         Month = bulan is not null && DateOnly.TryParseExact(bulan + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asked) && asked >= first && asked <= last
             ? asked

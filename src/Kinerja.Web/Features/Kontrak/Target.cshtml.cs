@@ -14,7 +14,8 @@ namespace Kinerja.Web.Features.Kontrak;
 
 /// <summary>
 /// A month's written targets (Juknis BOK 2016 ketentuan 2: set in writing by the Kepala Puskesmas) and their
-/// verification. The Kepala Puskesmas writes and verifies; the Dinas reads.
+/// verification. The Kepala Puskesmas writes and verifies; the Dinas reads. Which months are open follows the
+/// contract's effective period, not only its status (<see cref="Contract.TargetsOpen"/>, <see cref="Contract.AchievementOpen"/>).
 /// </summary>
 [Authorize(Roles = KontrakRoles.Viewers)]
 public sealed class TargetModel(KinerjaDb db, IStringLocalizer<SharedResource> t) : PageModel
@@ -29,7 +30,9 @@ public sealed class TargetModel(KinerjaDb db, IStringLocalizer<SharedResource> t
 
     public MonthAchievement? Achievement { get; private set; }
 
-    public bool CanWrite => User.IsInRole(Roles.KepalaPuskesmas) && Contract.Status == ContractStatus.Active;
+    public bool CanWrite => User.IsInRole(Roles.KepalaPuskesmas) && Contract.TargetsOpen(Month);
+
+    public bool CanVerify => User.IsInRole(Roles.KepalaPuskesmas) && Contract.AchievementOpen(Month);
 
     [TempData]
     public string? Notice { get; set; }
@@ -131,7 +134,7 @@ public sealed class TargetModel(KinerjaDb db, IStringLocalizer<SharedResource> t
     {
         if (!await LoadAsync(id, bulan))
             return NotFound();
-        if (!CanWrite)
+        if (!CanVerify)
             return Forbid();
         ModelState.KeepOnly("Verify");
         var line = Lines.SingleOrDefault(x => x.Id == Verify.TargetId);
@@ -155,7 +158,6 @@ public sealed class TargetModel(KinerjaDb db, IStringLocalizer<SharedResource> t
     }
 
     string Here => $"/kontrak/{Contract.Id}/target/{Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
-
 
     async Task<bool> LoadAsync(int id, string? bulan)
     {
