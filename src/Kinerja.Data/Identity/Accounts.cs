@@ -139,9 +139,11 @@ public sealed class Accounts(KinerjaDb db, UserManager<AppUser> users)
     /// <summary>The checked values of an input, copied into the user only when every field is right.</summary>
     sealed record State(string FullName, string Email, Institution? Institution, List<string> Roles, string? StaffCode)
     {
+        /// <summary>An address the administrator enters is the institution's own record of it: confirmed (work alerts need that).</summary>
         public void CopyTo(AppUser user)
         {
             (user.FullName, user.Email, user.InstitutionId, user.StaffCode) = (FullName, Email, Institution?.Id, StaffCode);
+            user.EmailConfirmed = true;
         }
     }
 
