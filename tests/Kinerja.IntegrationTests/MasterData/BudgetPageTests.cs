@@ -106,6 +106,27 @@ public partial class BudgetPageTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ImportingACase_IntoAClosedMonth_WithAnotherBudget_IsRefused(DatabaseProvider provider)
+    {
+        await using var app = await KinerjaApp.StartAsync(provider);
+        await using var db = app.Database.Open(new SystemActor("remunerasi"));
+        var built = await CaseBuilder.BuildAsync(db, await HospitalIdAsync(app), Period.Month(2026, 10), Ct);
+        var @case = built.Case! with { Rules = built.Case!.Rules with { Budget = new BudgetRules(1_000m, 2_000m, 0.45m) } };
+        using var json = new MemoryStream();
+        CaseWriter.Write(json, @case);
+        json.Position = 0;
+
+        var result = await CaseImporter.ImportAsync(db, json, "oktober.json", "RSUP-CONTOH", "test", Ct);
+        Assert.False(result.Ok);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("rules.budget", error.Path);
+        Assert.Contains("2026-10", error.Message, StringComparison.Ordinal);
+        db.ChangeTracker.Clear();
+        Assert.Equal(9_500_000_000m, (await db.PeriodBudgets.SingleAsync(b => b.Period == "2026-10", Ct)).PersonnelBudget);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task BadNumbers_NameTheMonthAndTheField(DatabaseProvider provider)
     {
         await using var app = await KinerjaApp.StartAsync(provider);

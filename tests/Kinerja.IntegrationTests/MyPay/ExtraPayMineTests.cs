@@ -71,7 +71,7 @@ public class ExtraPayMineTests
         Assert.Contains(draft.Lines, l => l.StaffCode == "D0001");
 
         var doctor = await app.SignInAsync("dokter");
-        var html = WebUtility.HtmlDecode(await doctor.GetStringAsync("/remunerasi/saya", Ct));
+        var html = WebUtility.HtmlDecode(await doctor.GetStringAsync("/remunerasi/saya", Ct)).Replace('\u00a0', ' ');
         Assert.Contains("Pendapatan tambahan", html, StringComparison.Ordinal);
         Assert.Equal(new HashSet<int> { gaji13.Id, training.Id }, ListedRuns(html));
         Assert.Contains("Gaji ke-13 2026", html, StringComparison.Ordinal);
@@ -129,7 +129,10 @@ public class ExtraPayMineTests
         Assert.Contains("Sudah dibayar", text, StringComparison.Ordinal);
         Assert.DoesNotContain("DRAF", text, StringComparison.Ordinal);
 
-        var nonCash = await PdfText.OfAsync(await doctor.GetByteArrayAsync($"/remunerasi/saya/tambahan/{training.Id}/slip.pdf", Ct), Ct);
+        var nonCashPdf = await doctor.GetByteArrayAsync($"/remunerasi/saya/tambahan/{training.Id}/slip.pdf", Ct);
+        if (Environment.GetEnvironmentVariable("KINERJA_REPORT_OUT") is { Length: > 0 } outDir && provider == DatabaseProvider.Sqlite)
+            await File.WriteAllBytesAsync(Path.Combine(outDir, "slip-tambahan-non-tunai.pdf"), nonCashPdf, Ct);
+        var nonCash = await PdfText.OfAsync(nonCashPdf, Ct);
         Assert.Contains("Pelatihan ATLS, Jakarta, 3 hari Rp 7.500.000", nonCash, StringComparison.Ordinal);
         Assert.Contains("Seminar nasional Rp 2.500.000", nonCash, StringComparison.Ordinal);
         Assert.Contains("Nilai dicatat, tidak dibayar Rp 10.000.000", nonCash, StringComparison.Ordinal);

@@ -30,7 +30,10 @@ public class FlagLabelTests
         }
 
         var team = await app.SignInAsync("remunerasi");
-        var text = await PdfText.OfAsync(await team.GetByteArrayAsync($"/remunerasi/perhitungan/{row.RunId}/slip/P0055.pdf", Ct), Ct);
+        var pdf = await team.GetByteArrayAsync($"/remunerasi/perhitungan/{row.RunId}/slip/P0055.pdf", Ct);
+        if (Environment.GetEnvironmentVariable("KINERJA_REPORT_OUT") is { Length: > 0 } outDir && provider == DatabaseProvider.Sqlite)
+            await File.WriteAllBytesAsync(Path.Combine(outDir, "slip-tanda-P0055.pdf"), pdf, Ct);
+        var text = await PdfText.OfAsync(pdf, Ct);
         Assert.Contains("Dipotong batas remunerasi KMK (REMUNERATION_CAP)", text, StringComparison.Ordinal);
         foreach (var flag in row.Flags.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             Assert.Contains($"{Kinerja.Web.Features.Runs.RunsAccess.FlagLabel(flag)} ({flag})", text, StringComparison.Ordinal);
