@@ -147,10 +147,13 @@ public sealed class AnggaranModel(KinerjaDb db, IStringLocalizer<SharedResource>
         return Page();
     }
 
-    static bool Same(PeriodBudget? stored, decimal? budget, decimal? revenue, decimal ratio) =>
-        stored is null
-            ? budget is null && revenue is null
-            : stored.PersonnelBudget == budget && stored.Revenue == revenue && (budget is null && revenue is null || stored.MaxPersonnelRatio == ratio);
+    /// <summary>What was posted for a month is what is stored (no amounts is no row; the ratio counts only with an amount).</summary>
+    static bool Same(PeriodBudget? stored, decimal? budget, decimal? revenue, decimal ratio)
+    {
+        if (budget is null && revenue is null)
+            return stored is null || (stored.PersonnelBudget is null && stored.Revenue is null);
+        return stored is not null && stored.PersonnelBudget == budget && stored.Revenue == revenue && stored.MaxPersonnelRatio == ratio;
+    }
 
     /// <summary>The year's twelve months with their stored budget and closing run; null without a hospital.</summary>
     async Task<Institution?> LoadAsync(bool track = false)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Kinerja.Data.Remunerasi;
 using Kinerja.Data.Remunerasi.ExtraPay;
 using Kinerja.Engine;
+using Kinerja.Web.Features.ExtraPay;
 using Kinerja.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 using EngineStaff = Kinerja.Engine.Staff;
@@ -137,7 +138,7 @@ public static class SlipContent
         var items = new List<SlipItem>();
         foreach (var line in lines)
         {
-            items.Add(new(t[ExtraKind(run.Kind)], line.Computed));
+            items.Add(new(t[ExtraPayText.Kind(run.Kind)], line.Computed));
             if (line.CapReduction > 0)
                 items.Add(new(t["Dipotong batas klaster {0}", run.Cluster ?? ""], -line.CapReduction));
         }
@@ -145,9 +146,6 @@ public static class SlipContent
         items.Add(new(t["Jumlah diterima"], lines.Sum(l => l.Amount), SlipItemKind.Total));
         return items;
     }
-
-    /// <summary>The kind's name (a localizer key), as the extra pay pages name it.</summary>
-    public static string ExtraKind(ExtraPayKind kind) => Features.ExtraPay.ExtraPayText.Kind(kind);
 
     /// <summary>Paid, approved and waiting for payment, or (non-cash) recorded and never paid: a localizer key.</summary>
     public static string ExtraStatus(ExtraPayRun run)

@@ -84,7 +84,7 @@ public static class SlipPdf
         Fact(pdf, t["Kode pegawai"], line.StaffCode);
         Fact(pdf, t["Jabatan"], slip.Position ?? line.Category);
         Fact(pdf, line.Category == Kinerja.Data.Remunerasi.Staff.Medis ? t["KSM"] : t["Unit"], line.Unit ?? "–");
-        Fact(pdf, t["Jenis"], $"{t[SlipContent.ExtraKind(run.Kind)]} {run.Year}");
+        Fact(pdf, t["Jenis"], $"{t[Kinerja.Web.Features.ExtraPay.ExtraPayText.Kind(run.Kind)]} {run.Year}");
         if (run.IsCash)
             Fact(pdf, t["Dasar perhitungan"], SlipContent.Basis(run, line, t));
         Fact(pdf, t["Status"], t[SlipContent.ExtraStatus(run)]);
