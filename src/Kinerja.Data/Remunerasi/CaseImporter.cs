@@ -84,7 +84,15 @@ public static class CaseImporter
             return Fail(period, "period", $"Periode {paid} sudah dibayar dan ditutup / period {paid} is paid and closed.");
 
         await LoadRulesAsync(db, hospital.Id, @case, fileName, cancellationToken);
-        await LoadBudgetAsync(db, hospital.Id, @case, cancellationToken);
+        try
+        {
+            await LoadBudgetAsync(db, hospital.Id, @case, cancellationToken);
+        }
+        catch (ClosedRecordException closed)
+        {
+            return Fail(period, "rules.budget", $"{closed.Message} / {closed.English}");
+        }
+
         await LoadStaffAsync(db, hospital.Id, @case, warnings, cancellationToken);
         db.ChangeTracker.Clear();
 

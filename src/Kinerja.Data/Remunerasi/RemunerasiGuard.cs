@@ -37,7 +37,8 @@ public sealed class ClosedRecordException : InvalidOperationException
 /// <summary>
 /// Runs are records, not scratch (product.md §1): enforced here, in the data layer, so that no page, import or
 /// command can get around it. An approved run changes only to paid; a paid run never; the data of a paid period
-/// never; an approved rule set never (a rate change is a new version).
+/// never; the budget of a period whose run is approved or paid never (the run's ratio and budget flags were decided
+/// on it); an approved rule set never (a rate change is a new version).
 /// </summary>
 static class RemunerasiGuard
 {
@@ -58,6 +59,7 @@ static class RemunerasiGuard
         await CheckRunPartsAsync(db, entries, cancellationToken);
         await CheckRulesAsync(db, entries, cancellationToken);
         await CheckPeriodRowsAsync(db, entries, cancellationToken);
+        await CheckBudgetsAsync(db, entries, cancellationToken);
     }
 
     static void CheckRun(EntityEntry entry, CalculationRun run)
@@ -164,6 +166,30 @@ static class RemunerasiGuard
                         $"Period {closed.Period} is paid and closed: its data cannot be changed. Make the correction an adjustment in a later month.");
             }
         }
+    }
+
+    static async Task CheckBudgetsAsync(KinerjaDb db, List<EntityEntry> entries, CancellationToken cancellationToken)
+    {
+        // A budget row feeds only the runs of its own period key (CaseBuilder), so the key decides, before and after.
+        var touched = entries.Where(e => e.Entity is PeriodBudget)
+            .SelectMany(e => new[] { e.Property(nameof(PeriodBudget.Period)).OriginalValue, e.Property(nameof(PeriodBudget.Period)).CurrentValue }
+                .OfType<string>()
+                .Select(period => (((PeriodBudget)e.Entity).InstitutionId, Period: period)))
+            .Distinct()
+            .ToList();
+        if (touched.Count == 0)
+            return;
+        var institutions = touched.Select(b => b.InstitutionId).Distinct().ToList();
+        var periods = touched.Select(b => b.Period).Distinct().ToList();
+        var closed = await db.CalculationRuns.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => institutions.Contains(r.InstitutionId) && periods.Contains(r.Period) && (r.Status == RunStatus.Approved || r.Status == RunStatus.Paid))
+            .Select(r => new { r.InstitutionId, r.Period, r.Version })
+            .ToListAsync(cancellationToken);
+        var run = closed.FirstOrDefault(r => touched.Contains((r.InstitutionId, r.Period)));
+        if (run is not null)
+            throw new ClosedRecordException(
+                $"Anggaran dan pendapatan {run.Period} tidak dapat diubah: perhitungan {run.Period} versi {run.Version} sudah disetujui atau dibayar.",
+                $"The budget and revenue of {run.Period} cannot be changed: run {run.Period} version {run.Version} is approved or paid.");
     }
 
     // The date ranges a row touches: before and after the change.

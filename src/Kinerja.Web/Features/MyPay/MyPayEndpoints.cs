@@ -14,7 +14,7 @@ namespace Kinerja.Web.Features.MyPay;
 
 /// <summary>
 /// Slips as PDF and runs as Excel. Each endpoint checks who asks itself and answers 403 or 404 (never a redirect):
-/// an employee gets only their own slip of an approved or paid run; the whole run's slips are for the Tim
+/// an employee gets only their own slip of an approved or paid run (monthly or extra pay); the whole run's slips are for the Tim
 /// Remunerasi (drafts only for them, marked DRAF); the Excel for those who may read runs.
 /// </summary>
 public static class MyPayEndpoints
@@ -29,6 +29,7 @@ public static class MyPayEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/remunerasi/saya/{periode}/slip.pdf", OwnSlipAsync).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/remunerasi/saya/tambahan/{runId:int}/slip.pdf", OwnExtraSlipAsync).RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/remunerasi/perhitungan/{runId:int}/slip/{staffCode}.pdf", StaffSlipAsync).RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/remunerasi/perhitungan/{runId:int}/slip-unit.pdf", UnitSlipAsync).RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/remunerasi/perhitungan/{runId:int}/excel", ExcelAsync).RequireAuthorization().ExcludeFromDescription();
@@ -53,6 +54,23 @@ public static class MyPayEndpoints
         var person = await PersonAsync(db, slip, staff, http.RequestAborted);
         var pdf = SlipPdf.One(await SlipRunAsync(db, slip.Run, http.RequestAborted), person, t);
         return File(http, pdf, $"slip-{slip.Run.Period}-{code}.pdf");
+    }
+
+    /// <summary>The employee's own lines of an approved or paid extra pay run; 404 for any run they have no line in.</summary>
+    static async Task<IResult> OwnExtraSlipAsync(int runId, HttpContext http, KinerjaDb db, IStringLocalizer<SharedResource> t)
+    {
+        var user = http.User;
+        if (user.StaffCode() is not { } code || user.InstitutionId() is not { } institution)
+            return Results.NotFound();
+        var items = await PayData.FinalExtraPayAsync(db, institution, code, since: null, runId, http.RequestAborted);
+        if (items.Count == 0)
+            return Results.NotFound();
+        var run = items[0].Run;
+        var position = await db.Staff.AsNoTracking().Where(s => s.InstitutionId == institution && s.Code == code)
+            .Select(s => s.Position).FirstOrDefaultAsync(http.RequestAborted);
+        var slip = new ExtraSlip(await PayData.HospitalNameAsync(db, run.InstitutionId, http.RequestAborted), run, items.Select(i => i.Line).ToList(), position,
+            await PayData.PeopleAsync(db, run, http.RequestAborted), db.Clock.GetUtcNow().UtcDateTime);
+        return File(http, SlipPdf.Extra(slip, t), $"slip-tambahan-{run.Id}-{Safe(code)}.pdf");
     }
 
     static async Task<IResult> StaffSlipAsync(int runId, string staffCode, HttpContext http, KinerjaDb db, IStringLocalizer<SharedResource> t)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Kinerja.Data;
 using Kinerja.Data.Remunerasi;
+using Kinerja.Data.Remunerasi.ExtraPay;
 using Kinerja.Engine;
 using Kinerja.Engine.Json;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,9 @@ public sealed record PaySlip(CalculationRun Run, RunStaffResult Row)
 {
     public Period Period => Period.Parse(Run.Period);
 }
+
+/// <summary>One person's line of an extra pay run (gaji ke-13, THR, bonus, non-tunai): what "Pendapatan tambahan" lists.</summary>
+public sealed record ExtraPayItem(ExtraPayRun Run, ExtraPayLine Line);
 
 /// <summary>
 /// The reads behind "Remunerasi saya" and the slips. An employee sees only their own rows and only of approved or
@@ -43,6 +47,30 @@ public static class PayData
             .ToList();
     }
 
+    /// <summary>
+    /// The person's lines of approved or paid extra pay runs (a draft is not yet pay), approved since
+    /// <paramref name="since"/> when given, of one run when <paramref name="runId"/> is given; newest approval first.
+    /// </summary>
+    public static async Task<List<ExtraPayItem>> FinalExtraPayAsync(
+        KinerjaDb db, int institutionId, string staffCode, DateTime? since, int? runId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var query = db.ExtraPayRuns.AsNoTracking()
+            .Where(r => r.InstitutionId == institutionId && (r.Status == RunStatus.Approved || r.Status == RunStatus.Paid));
+        if (since is { } from)
+            query = query.Where(r => r.ApprovedAt >= from);
+        if (runId is { } id)
+            query = query.Where(r => r.Id == id);
+        var runs = await query.ToDictionaryAsync(r => r.Id, cancellationToken);
+        var ids = runs.Keys.ToList();
+        var lines = await db.ExtraPayLines.AsNoTracking()
+            .Where(l => ids.Contains(l.RunId) && l.StaffCode == staffCode)
+            .ToListAsync(cancellationToken);
+        return lines.Select(l => new ExtraPayItem(runs[l.RunId], l))
+            .OrderByDescending(i => i.Run.ApprovedAt).ThenByDescending(i => i.Run.Id).ThenBy(i => i.Line.Ordinal)
+            .ToList();
+    }
+
     /// <summary>One person's row of a run (any status: the caller decides who may see which).</summary>
     public static async Task<PaySlip?> SlipAsync(KinerjaDb db, int runId, string staffCode, CancellationToken cancellationToken = default)
     {
@@ -54,8 +82,8 @@ public static class PayData
         return row is null ? null : new PaySlip(run, row);
     }
 
-    /// <summary>The full names of the users who took the run's steps, by user name (the run records user names).</summary>
-    public static async Task<Dictionary<string, string>> PeopleAsync(KinerjaDb db, CalculationRun run, CancellationToken cancellationToken = default)
+    /// <summary>The full names of the users who took the run's steps (monthly or extra pay), by user name (the run records user names).</summary>
+    public static async Task<Dictionary<string, string>> PeopleAsync(KinerjaDb db, IWorkflowRun run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(run);

@@ -13,7 +13,8 @@ public sealed record HistoryBar(Period Period, decimal? Total, decimal? Incentiv
 
 /// <summary>
 /// /remunerasi/saya: the signed-in employee's own slip (their AppUser.StaffCode), of approved or paid runs only,
-/// with the last 12 months as a chart. Nothing in the request chooses whose pay is shown: only the period.
+/// with the last 12 months as a chart, and their extra pay (gaji ke-13, THR, bonus, non-tunai) of the last 12 months.
+/// Nothing in the request chooses whose pay is shown: only the period.
 /// </summary>
 [Authorize]
 public sealed class SayaModel(KinerjaDb db) : PageModel
@@ -29,6 +30,9 @@ public sealed class SayaModel(KinerjaDb db) : PageModel
     public IReadOnlyDictionary<string, string> People { get; private set; } = new Dictionary<string, string>();
 
     public IReadOnlyList<HistoryBar> History { get; private set; } = [];
+
+    /// <summary>The employee's own lines of extra pay runs approved in the last 12 months, newest first.</summary>
+    public IReadOnlyList<ExtraPayItem> Extra { get; private set; } = [];
 
     public string? Position { get; private set; }
 
@@ -46,6 +50,7 @@ public sealed class SayaModel(KinerjaDb db) : PageModel
         Linked = true;
         var ct = HttpContext.RequestAborted;
         Slips = await PayData.FinalSlipsAsync(db, institution.Value, code, ct);
+        Extra = await PayData.FinalExtraPayAsync(db, institution.Value, code, db.Clock.GetUtcNow().UtcDateTime.AddMonths(-12), cancellationToken: ct);
         if (Slips.Count == 0)
             return Page();
         Slip = Periode is null ? Slips[0] : Slips.FirstOrDefault(s => s.Run.Period == Periode);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Kinerja.Data.Remunerasi;
+using Kinerja.Data.Remunerasi.ExtraPay;
 using Kinerja.Engine;
+using Kinerja.Web.Features.Runs;
 using Kinerja.Web.Infrastructure;
 using Kinerja.Web.Infrastructure.Pdf;
 using Microsoft.Extensions.Localization;
@@ -14,10 +16,15 @@ public sealed record SlipPerson(RunStaffResult Row, EngineStaff? Person, string?
 /// <summary>The run a slip belongs to, and who took its steps (user name → full name).</summary>
 public sealed record SlipRun(string Hospital, CalculationRun Run, IReadOnlyDictionary<string, string> People, DateTime GeneratedAt);
 
+/// <summary>One person's lines of an extra pay run, for their slip: the hospital, the run and who took its steps.</summary>
+public sealed record ExtraSlip(string Hospital, ExtraPayRun Run, IReadOnlyList<ExtraPayLine> Lines, string? Position,
+    IReadOnlyDictionary<string, string> People, DateTime GeneratedAt);
+
 /// <summary>
 /// Slips as PDF (product.md §1, "per-employee slip (PDF)"): one page per person with the hospital, the period, the
 /// run version and its approval, the components and the totals. A run that is not approved yet carries
-/// "DRAF — belum disetujui" on every slip.
+/// "DRAF — belum disetujui" on every slip. An extra pay run (gaji ke-13, THR, bonus, non-tunai) has a slip of the
+/// same look.
 /// </summary>
 public static class SlipPdf
 {
@@ -60,6 +67,39 @@ public static class SlipPdf
             Slip(pdf, run, person, t);
         }
 
+        return pdf.ToBytes();
+    }
+
+    /// <summary>One person's extra pay of one run: what it was computed from, the amounts, paid or (non-cash) recorded.</summary>
+    public static byte[] Extra(ExtraSlip slip, IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(slip);
+        ArgumentNullException.ThrowIfNull(t);
+        var run = slip.Run;
+        var line = slip.Lines[0];
+        var pdf = new PdfWriter(48);
+        Heading(pdf, slip.Hospital, t["Slip pendapatan tambahan: {0}", run.Title], SlipContent.Approval(run, slip.People, t), run.IsFinal, t);
+
+        Fact(pdf, t["Nama"], line.Name, bold: true);
+        Fact(pdf, t["Kode pegawai"], line.StaffCode);
+        Fact(pdf, t["Jabatan"], slip.Position ?? line.Category);
+        Fact(pdf, line.Category == Kinerja.Data.Remunerasi.Staff.Medis ? t["KSM"] : t["Unit"], line.Unit ?? "–");
+        Fact(pdf, t["Jenis"], $"{t[Kinerja.Web.Features.ExtraPay.ExtraPayText.Kind(run.Kind)]} {run.Year}");
+        if (run.IsCash)
+            Fact(pdf, t["Dasar perhitungan"], SlipContent.Basis(run, line, t));
+        Fact(pdf, t["Status"], t[SlipContent.ExtraStatus(run)]);
+        pdf.Space(8);
+
+        Section(pdf, t["Komponen"], t["Jumlah"]);
+        foreach (var item in SlipContent.Extra(run, slip.Lines, t))
+            Item(pdf, item);
+        if (!run.IsCash)
+        {
+            pdf.Space(8);
+            pdf.Paragraph(t["Non-tunai: dicatat sebagai penghargaan, tidak dapat diuangkan dan tidak dibayar."], 9);
+        }
+
+        Footer(pdf, t["Dibuat oleh Kinerja pada {0}. Data pribadi: hanya untuk pegawai yang bersangkutan (UU 27/2022).", Format.Instant(slip.GeneratedAt)]);
         return pdf.ToBytes();
     }
 
@@ -109,19 +149,25 @@ public static class SlipPdf
                 Fact(pdf, t["Capaian kinerja (dipakai)"], Format.Percent(performance));
         }
 
+        // Each flag by what it means (the code in brackets, as the Tim Remunerasi's pages and workbooks name it).
         var flags = row.Flags.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (flags.Length > 0)
         {
             pdf.Space(6);
-            pdf.Paragraph(t["Tanda: {0}", string.Join(", ", flags)], 8.5);
+            pdf.Paragraph(t["Tanda"], 9, bold: true);
+            foreach (var flag in flags)
+                pdf.Paragraph($"• {t[RunsAccess.FlagLabel(flag)]} ({flag})", 8.5, indent: 8);
         }
 
         Footer(pdf, run, t);
     }
 
-    static void Heading(PdfWriter pdf, SlipRun run, IStringLocalizer t)
+    static void Heading(PdfWriter pdf, SlipRun run, IStringLocalizer t) => Heading(pdf, run.Hospital,
+        t["Slip remunerasi {0}", SlipContent.PeriodName(run.Run.Period, t)], SlipContent.Approval(run.Run, run.People, t), run.Run.IsFinal, t);
+
+    static void Heading(PdfWriter pdf, string hospital, string title, string approval, bool final, IStringLocalizer t)
     {
-        if (!run.Run.IsFinal)
+        if (!final)
         {
             pdf.Color(0.75, 0.1, 0.1);
             pdf.Paragraph(t["DRAF — belum disetujui"], 16, bold: true, align: TextAlign.Center);
@@ -129,21 +175,24 @@ public static class SlipPdf
             pdf.Space(4);
         }
 
-        pdf.Paragraph(run.Hospital, 15, bold: true);
-        pdf.Paragraph(t["Slip remunerasi {0}", SlipContent.PeriodName(run.Run.Period, t)], 12, bold: true);
+        pdf.Paragraph(hospital, 15, bold: true);
+        pdf.Paragraph(title, 12, bold: true);
         pdf.Color(0.3, 0.3, 0.3);
-        pdf.Paragraph(SlipContent.Approval(run.Run, run.People, t), 8.5);
+        pdf.Paragraph(approval, 8.5);
         pdf.Color(0, 0, 0);
         pdf.Rule(1);
         pdf.Space(4);
     }
 
-    static void Footer(PdfWriter pdf, SlipRun run, IStringLocalizer t)
+    static void Footer(PdfWriter pdf, SlipRun run, IStringLocalizer t) => Footer(pdf,
+        t["Dibuat oleh Kinerja pada {0}. Rincian perhitungan ada di Remunerasi saya, \"Mengapa sebesar ini\". Data pribadi: hanya untuk pegawai yang bersangkutan (UU 27/2022).",
+            Format.Instant(run.GeneratedAt)]);
+
+    static void Footer(PdfWriter pdf, string text)
     {
         pdf.Space(14);
         pdf.Color(0.35, 0.35, 0.35);
-        pdf.Paragraph(t["Dibuat oleh Kinerja pada {0}. Rincian perhitungan ada di Remunerasi saya, \"Mengapa sebesar ini\". Data pribadi: hanya untuk pegawai yang bersangkutan (UU 27/2022).",
-            Format.Instant(run.GeneratedAt)], 8);
+        pdf.Paragraph(text, 8);
         pdf.Color(0, 0, 0);
     }
 

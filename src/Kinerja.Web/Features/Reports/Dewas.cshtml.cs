@@ -36,7 +36,7 @@ public sealed class DewasModel(KinerjaDb db) : PageModel
         {
             ["Periode"] = e.Run.Period, ["Versi"] = e.Run.Version, ["Pegawai bertanda"] = e.FlaggedPeople, ["Pegawai ditahan"] = e.WithheldPeople,
             ["Ditahan"] = e.Withheld, ["Pegawai terpotong batas KMK"] = e.CappedPeople, ["Potongan KMK"] = e.CapReduction,
-            ["Gaji tetap di atas batas"] = e.FixedPayAboveCeiling, ["Tanda"] = string.Join(", ", e.Flags.Select(f => $"{f.Key} ({f.Value})")),
+            ["Gaji tetap di atas batas"] = e.FixedPayAboveCeiling, ["Tanda"] = string.Join("; ", e.Flags.Select(f => $"{FlagText.Named(f.Key)}: {f.Value} pegawai")),
         });
         var extra = r.ExtraPay.Select(x => new Dictionary<string, object?>
         {

@@ -18,4 +18,14 @@ public static class FlagText
         "PERSONNEL_RATIO_EXCEEDED" => "Rasio belanja pegawai melebihi batas",
         _ => flag,
     };
+
+    /// <summary>
+    /// "Dipotong batas KMK (REMUNERATION_CAP)": the Indonesian label for a reader of a workbook, the code in brackets
+    /// for whoever looks it up in calculation.md or filters on it.
+    /// </summary>
+    public static string Named(string flag) => $"{Of(flag)} ({flag})";
+
+    /// <summary>A run's or a row's flags (space-separated codes, as stored) as <see cref="Named(string)"/>, joined by "; ".</summary>
+    public static string? NamedAll(string? flags) =>
+        string.IsNullOrWhiteSpace(flags) ? flags : string.Join("; ", flags.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Named));
 }

@@ -48,7 +48,7 @@ public sealed class MonitoringModel(KinerjaDb db) : PageModel
         {
             ["Kode"] = p.StaffCode, ["Nama"] = p.Name, ["Kategori"] = p.Category, ["Unit"] = p.Unit, ["Gaji dan tunjangan"] = p.FixedPay,
             ["Insentif kinerja"] = p.PerformanceIncentive, ["Insentif"] = p.Incentive, ["Ditahan"] = p.Withheld, ["Potongan KMK"] = p.CapReduction,
-            ["Total"] = p.Total, ["Tanda"] = p.Flags,
+            ["Total"] = p.Total, ["Tanda"] = FlagText.NamedAll(p.Flags),
         };
         var months = r.Months.Select(m => new Dictionary<string, object?>
         {
@@ -56,7 +56,7 @@ public sealed class MonitoringModel(KinerjaDb db) : PageModel
             ["Gaji dan tunjangan"] = m.Run?.FixedPay, ["Insentif"] = m.Run?.Incentive, ["Uang jaga"] = m.Run?.Duty, ["Perikatan"] = m.Run?.Perikatan,
             ["Ditahan"] = m.Run?.Withheld, ["Potongan KMK"] = m.Run?.CapReduction, ["Total"] = m.Run?.Total,
             ["Anggaran belanja pegawai"] = m.Budget?.PersonnelBudget, ["Pendapatan"] = m.Budget?.Revenue,
-            ["Rasio belanja pegawai"] = m.Run?.PersonnelRatio, ["Batas rasio"] = m.Budget?.MaxPersonnelRatio, ["Tanda"] = m.Run?.Flags,
+            ["Rasio belanja pegawai"] = m.Run?.PersonnelRatio, ["Batas rasio"] = m.Budget?.MaxPersonnelRatio, ["Tanda"] = FlagText.NamedAll(m.Run?.Flags),
         });
         var bytes = ReportFormat.Workbook(
         [
@@ -65,7 +65,7 @@ public sealed class MonitoringModel(KinerjaDb db) : PageModel
             ("Per kategori", r.ByCategory.Select(g => Group("Kategori", g))),
             ("Batas KMK", r.AtCeiling.Select(Person)),
             ("Ditahan", r.Withheld.Select(Person)),
-            ("Tanda", r.FlagCounts.Select(f => new Dictionary<string, object?> { ["Tanda"] = f.Key, ["Jumlah pegawai"] = f.Value })),
+            ("Tanda", r.FlagCounts.Select(f => new Dictionary<string, object?> { ["Tanda"] = FlagText.Named(f.Key), ["Jumlah pegawai"] = f.Value })),
         ]);
         return File(bytes, ReportFormat.XlsxType, $"monitoring-{r.Selected?.Period ?? r.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}.xlsx");
     }

@@ -55,7 +55,7 @@ public sealed class TriwulanModel(KinerjaDb db) : PageModel
                 ["Unit JKN"] = d.Units.Jkn, ["Unit non-JKN"] = d.Units.NonJkn, ["Porsi JKN"] = Round(d.JknShare), ["Porsi JKN minimum"] = d.JknShareMin,
                 ["Skor mutu"] = Round(d.QualityScore), ["Faktor mutu"] = d.QualityFactor, ["Perikatan (nomor)"] = d.PerikatanNumber,
                 ["Jasa pelayanan"] = d.BaseAmount, ["Nilai tambah"] = d.AddedValue, ["Insentif"] = d.Incentive, ["Perikatan"] = d.Perikatan,
-                ["Ditahan"] = d.Withheld, ["Potongan KMK"] = d.CapReduction, ["Total"] = d.Total, ["Tanda"] = string.Join(' ', d.Flags),
+                ["Ditahan"] = d.Withheld, ["Potongan KMK"] = d.CapReduction, ["Total"] = d.Total, ["Tanda"] = string.Join("; ", d.Flags.Select(FlagText.Named)),
             })),
             ("Perikatan", r.Perikatan.Select(p => new Dictionary<string, object?>
             {
