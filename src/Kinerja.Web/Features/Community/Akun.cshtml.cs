@@ -114,8 +114,10 @@ public sealed class AkunModel(
             return Challenge();
         if (Account.EmailConfirmed || Account.Email is null)
             return RedirectToPage();
+        // The account's earlier links, whatever address they went to: each has its own number in the key.
+        var key = AlertWriter.WorkKey("", Account.Id)[1..];
         var sent = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Template == AlertTemplates.ConfirmEmail && m.Recipient == Account.Email)
+            .Where(m => m.Template == AlertTemplates.ConfirmEmail && m.IdempotencyKey.EndsWith(key))
             .Select(m => m.CreatedAt).ToListAsync();
         if (sent.Count > 0 && sent.Max() > db.Clock.GetUtcNow().UtcDateTime.AddMinutes(-10))
         {
