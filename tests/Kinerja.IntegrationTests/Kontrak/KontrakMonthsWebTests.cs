@@ -105,6 +105,7 @@ public partial class KontrakWebTests
         var months = await worker.GetStringAsync($"/kontrak/saya?kontrak={rina}", Ct);
         Assert.Contains("value=\"2026-11\"", months, StringComparison.Ordinal);
         Assert.DoesNotContain("value=\"2026-12\"", months, StringComparison.Ordinal);
+        Assert.Contains("(diputus)", months, StringComparison.Ordinal); // the worker sees the effective end, not the signed one
 
         await using var check = app.Database.Open();
         Assert.Equal(TargetStatus.Verified, (await check.MonthlyTargets.SingleAsync(t => t.Id == november, Ct)).Status);
