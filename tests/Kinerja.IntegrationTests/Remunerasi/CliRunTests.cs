@@ -72,11 +72,11 @@ public class CliRunTests
     public async Task ImportCase_OfAnInvalidCase_PrintsEveryErrorOnTheOutputGiven_AndLoadsNothing()
     {
         await using var database = await (await TestDatabase.CreateAsync(DatabaseProvider.Sqlite)).MigrateAsync();
-        var case_ = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Examples.CasePath(Examples.Names().First().Data), Ct))!;
-        case_["services"]![0]!["staffId"] = "TIDAK-ADA";
-        case_["services"]![1]!["quantity"] = -1;
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Examples.CasePath(Examples.Names().First().Data), Ct))!;
+        document["services"]![0]!["staffId"] = "TIDAK-ADA";
+        document["services"]![1]!["quantity"] = -1;
         var path = Path.Combine(database.Directory, "salah.case.json");
-        await File.WriteAllTextAsync(path, case_.ToJsonString(), Ct);
+        await File.WriteAllTextAsync(path, document.ToJsonString(), Ct);
 
         var stdout = new StringWriter();
         Assert.Equal(2, await ImportCommand.RunAsync(["case", path], ConfigurationFor(database), stdout, TextWriter.Null));
