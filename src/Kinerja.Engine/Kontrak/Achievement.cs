@@ -49,6 +49,9 @@ public sealed record TargetLine(DateOnly Month, decimal Quantity, decimal? Verif
 /// <summary>A month's achievement: the mean of its lines' ratios, each capped at 100 %; unverified lines count as 0.</summary>
 public sealed record MonthAchievement(DateOnly Month, int Lines, int Verified, decimal Ratio, decimal? PnsRatio);
 
+/// <summary>The contract worker against a civil servant (PNS) on the same target lines: the mean ratio of each.</summary>
+public sealed record PnsComparison(int Lines, decimal Contract, decimal Pns);
+
 /// <summary>
 /// Output-based achievement (Juknis BOK 2016 ketentuan 2: monthly written targets). Only what the
 /// Kepala Puskesmas verified counts; surpassing one target does not make up for missing another.
@@ -74,6 +77,17 @@ public static class Achievement
                     pns.Count == 0 ? null : pns.Average(l => LineRatio(l.Quantity, l.PnsQuantity)));
             })
             .ToList();
+
+    /// <summary>
+    /// The comparison practitioners make (seed 000) over verified lines: only those where the PNS figure is known
+    /// count; null when none is.
+    /// </summary>
+    public static PnsComparison? AgainstPns(IEnumerable<TargetLine> verified)
+    {
+        var compared = verified.Where(l => l.PnsQuantity is not null).ToList();
+        return compared.Count == 0 ? null : new PnsComparison(compared.Count,
+            compared.Average(l => LineRatio(l.Quantity, l.VerifiedQuantity)), compared.Average(l => LineRatio(l.Quantity, l.PnsQuantity)));
+    }
 
     /// <summary>Achievement over the contract: the mean of the months that have targets; null when none has.</summary>
     public static decimal? OverContract(IReadOnlyCollection<MonthAchievement> months) =>

@@ -7,6 +7,9 @@ public static class Format
 {
     public static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
+    /// <summary>The page is in English (the language switch); a bilingual message then shows its English text.</summary>
+    public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
     /// <summary>Rp 2.624.387: money is always shown the Indonesian way, whatever the UI language.</summary>
     public static string Rupiah(decimal amount) =>
         (amount < 0 ? "-Rp " : "Rp ") + Math.Abs(amount).ToString("#,0", Indonesian);

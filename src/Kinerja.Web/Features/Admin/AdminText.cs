@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kinerja.Data;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -7,8 +6,6 @@ namespace Kinerja.Web.Features.Admin;
 /// <summary>What the administration pages share: the names of institution kinds, and the shared rules' errors on the form.</summary>
 public static class AdminText
 {
-    static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-
     /// <summary>The Indonesian name of a kind; the page translates it.</summary>
     public static string KindLabel(InstitutionKind kind) => kind switch
     {
@@ -28,7 +25,7 @@ public static class AdminText
         foreach (var field in errors.GroupBy(e => e.Field))
         {
             var key = field.Key.Length == 0 ? "" : prefix + field.Key;
-            state.AddModelError(key, string.Join(" ", field.Select(e => e.Message(English))));
+            state.AddModelError(key, string.Join(" ", field.Select(e => e.Message(Infrastructure.Format.English))));
         }
     }
 }

@@ -17,7 +17,7 @@ namespace Kinerja.Web.Features.Community;
 public sealed class HasilKontrakModel(KinerjaDb db) : PageModel
 {
     public sealed record Region(string Dinas, string? KabupatenKota, int Puskesmas, int Persons, int Teams, int Institutions,
-        IReadOnlyList<MonthAchievement> Months, decimal? Year, int PnsLines, decimal? Contract, decimal? Pns);
+        IReadOnlyList<MonthAchievement> Months, decimal? Year, PnsComparison? AgainstPns);
 
     [BindProperty(SupportsGet = true, Name = "tahun")]
     public int? Year { get; set; }
@@ -41,21 +41,18 @@ public sealed class HasilKontrakModel(KinerjaDb db) : PageModel
             .Where(c => c.Status != ContractStatus.Draft && c.Start <= new DateOnly(ReportYear, 12, 31) && c.End >= first)
             .Select(c => new { c.InstitutionId, c.DinasId, c.ContractorKind }).ToListAsync();
         var targets = await db.MonthlyTargets.IgnoreQueryFilters().AsNoTracking()
-            .Where(t => t.Month >= first && t.Month < closed && t.Month <= new DateOnly(ReportYear, 12, 1))
-            .Select(t => new { t.InstitutionId, t.Month, t.Quantity, t.VerifiedQuantity, t.PnsQuantity, t.Status }).ToListAsync();
+            .Where(t => t.Month >= first && t.Month < closed && t.Month <= new DateOnly(ReportYear, 12, 1)).ToListAsync();
         var dinasOf = institutions.Where(i => i.Kind == InstitutionKind.Puskesmas && i.ParentId is not null).ToDictionary(i => i.Id, i => i.ParentId!.Value);
 
         Regions = institutions.Where(i => i.Kind == InstitutionKind.DinasKesehatan).OrderBy(i => i.Name, StringComparer.Ordinal).Select(dinas =>
         {
             var mine = contracts.Where(c => c.DinasId == dinas.Id).ToList();
             var lines = targets.Where(t => dinasOf.GetValueOrDefault(t.InstitutionId) == dinas.Id).ToList();
-            var months = Achievement.ByMonth(lines.Select(t => new TargetLine(t.Month, t.Quantity, t.VerifiedQuantity, t.PnsQuantity)));
-            var compared = lines.Where(t => t.Status == TargetStatus.Verified && t.PnsQuantity is not null).ToList();
+            var months = Achievement.ByMonth(lines.Select(t => t.ToLine()));
+            var verified = lines.Where(t => t.Status == TargetStatus.Verified).Select(t => t.ToLine());
             return new Region(dinas.Name, dinas.KabupatenKota, mine.Select(c => c.InstitutionId).Distinct().Count(),
                 mine.Count(c => c.ContractorKind == ContractorKind.Person), mine.Count(c => c.ContractorKind == ContractorKind.Team),
-                mine.Count(c => c.ContractorKind == ContractorKind.Institution), months, Achievement.OverContract(months), compared.Count,
-                compared.Count == 0 ? null : compared.Average(t => Achievement.LineRatio(t.Quantity, t.VerifiedQuantity)),
-                compared.Count == 0 ? null : compared.Average(t => Achievement.LineRatio(t.Quantity, t.PnsQuantity)));
+                mine.Count(c => c.ContractorKind == ContractorKind.Institution), months, Achievement.OverContract(months), Achievement.AgainstPns(verified));
         }).Where(r => r.Puskesmas > 0).ToList();
         Months = Regions.SelectMany(r => r.Months.Select(m => m.Month)).Distinct().Order().ToList();
     }

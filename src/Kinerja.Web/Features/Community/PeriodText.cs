@@ -12,7 +12,7 @@ public static class PeriodText
     {
         if (!string.IsNullOrWhiteSpace(p.DateLabel))
             return p.DateLabel;
-        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? CultureInfo.CurrentUICulture : Indonesian;
+        var culture = Infrastructure.Format.English ? CultureInfo.CurrentUICulture : Indonesian;
         var end = p.EndsOn.ToString("d MMMM yyyy", culture);
         var start = p.StartsOn.Year == p.EndsOn.Year ? p.StartsOn.ToString("d MMMM", culture) : p.StartsOn.ToString("d MMMM yyyy", culture);
         return $"{start} - {end}";

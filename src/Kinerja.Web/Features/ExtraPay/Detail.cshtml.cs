@@ -101,7 +101,7 @@ public sealed class DetailModel(KinerjaDb db, IStringLocalizer<SharedResource> t
         }
         catch (ClosedRecordException e)
         {
-            TempData["Galat"] = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? e.English : e.Message;
+            TempData["Galat"] = Infrastructure.Format.English ? e.English : e.Message;
         }
 
         return Redirect($"/remunerasi/tambahan/{id}");

@@ -17,7 +17,7 @@ public static class ExtraPayText
     };
 
     public static string Say(RunProblem problem) =>
-        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? problem.English : problem.Message;
+        Infrastructure.Format.English ? problem.English : problem.Message;
 
     /// <summary>
     /// Whole Rupiah as people type them: "1.500.000.000", "Rp 1 500 000", "1500000". Form values are read as text

@@ -72,7 +72,7 @@ public static class KontrakLabels
 
     public static string Quantity(decimal? value) => value is decimal v ? v.ToString("0.##", System.Globalization.CultureInfo.CurrentUICulture) : "–";
 
-    public static bool English => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    public static bool English => Infrastructure.Format.English;
 }
 
 public static class KontrakClock

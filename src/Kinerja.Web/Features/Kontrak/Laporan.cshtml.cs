@@ -137,11 +137,8 @@ public sealed class LaporanModel(KinerjaDb db) : PageModel
 
         // The same target lines, done by the contract worker and by a PNS: only lines where both are known.
         Pns = puskesmas.Select(p =>
-        {
-            var compared = targets.Where(t => t.InstitutionId == p.Id && t.Status == TargetStatus.Verified && t.PnsQuantity is not null).ToList();
-            return compared.Count == 0 ? null : new PnsRow(p.Name, compared.Count,
-                compared.Average(t => Engine.Kontrak.Achievement.LineRatio(t.Quantity, t.VerifiedQuantity)),
-                compared.Average(t => Engine.Kontrak.Achievement.LineRatio(t.Quantity, t.PnsQuantity)));
-        }).OfType<PnsRow>().ToList();
+                Engine.Kontrak.Achievement.AgainstPns(targets.Where(t => t.InstitutionId == p.Id && t.Status == TargetStatus.Verified).Select(t => t.ToLine()))
+                    is { } c ? new PnsRow(p.Name, c.Lines, c.Contract, c.Pns) : null)
+            .OfType<PnsRow>().ToList();
     }
 }

@@ -171,7 +171,7 @@ public sealed class AturanDetailModel(KinerjaDb db, IStringLocalizer<SharedResou
 
     /// <summary>The guard's refusal in the language of the page.</summary>
     public static string Say(ClosedRecordException refused) =>
-        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" && refused.English.Length > 0 ? refused.English : refused.Message;
+        Infrastructure.Format.English && refused.English.Length > 0 ? refused.English : refused.Message;
 
     RuleSetProposal NewProposal()
     {

@@ -169,7 +169,7 @@ public sealed class FormReader(ModelStateDictionary state, IStringLocalizer t)
 
     /// <summary>A number as the form shows it back: shortest form, decimal comma in Indonesian.</summary>
     public static string Show(decimal value) =>
-        value.ToString("0.############", CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? CultureInfo.InvariantCulture : Infrastructure.Format.Indonesian);
+        value.ToString("0.############", Infrastructure.Format.English ? CultureInfo.InvariantCulture : Infrastructure.Format.Indonesian);
 
     public static string Show(decimal? value) => value is decimal v ? Show(v) : "";
 

@@ -9,7 +9,7 @@ public static class ReportFormat
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    static bool English => Infrastructure.Format.English;
 
     /// <summary>Short Rupiah for chart axes: Rp 9,5 M (miliar), Rp 250 jt (juta).</summary>
     public static string ShortRupiah(decimal amount)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kinerja.Data;
 using Kinerja.Data.Identity;
 using Kinerja.Data.Remunerasi;
@@ -113,7 +112,7 @@ public sealed class DetailModel(KinerjaDb db, IStringLocalizer<SharedResource> t
         return Redirect($"/remunerasi/perhitungan/{id}");
     }
 
-    static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    static bool English => Infrastructure.Format.English;
 
     static string Say(RunProblem problem) => English ? problem.English : problem.Message;
 }

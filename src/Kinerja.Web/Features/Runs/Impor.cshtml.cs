@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Kinerja.Data;
 using Kinerja.Data.Demo;
@@ -43,7 +42,7 @@ public sealed class ImporModel(KinerjaDb db, IStringLocalizer<SharedResource> t)
 
     public Period? DemoPeriod { get; private set; }
 
-    public bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    public bool English => Infrastructure.Format.English;
 
     public async Task OnGetAsync() => await LoadAsync();
 

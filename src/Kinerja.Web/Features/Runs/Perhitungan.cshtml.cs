@@ -69,7 +69,7 @@ public sealed class PerhitunganModel(KinerjaDb db, IStringLocalizer<SharedResour
             return Redirect($"/remunerasi/perhitungan/{outcome.Run.Id}");
         }
 
-        var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var english = Infrastructure.Format.English;
         Problems.AddRange(outcome.Problems.Select(p => english ? p.English : p.Message));
         await LoadAsync();
         return Page();
